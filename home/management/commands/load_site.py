@@ -1,0 +1,127 @@
+"""Creates the site itself: the locales (nn and en kept in sync with bokmål), the home
+page and the standing pages. Part of `manage.py bootstrap`; safe to run again."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization
+
+from home.models import HomePage, StandardPage
+from portal.bootstrap import ensure_child_page, find_page, stable_key
+
+HOME_INTRO = (
+    "Her deler kommunene i Trøndelag hvordan de jobber med FNs bærekraftsmål. "
+    "Finn gode eksempler fra andre kommuner, rapportene deres og temaene nettverket "
+    "jobber med."
+)
+
+# (name, slug, title, intro, body paragraphs, shown in the main menu)
+STANDARD_PAGES = [
+    (
+        "om-nettverket",
+        "om-nettverket",
+        "Om nettverket",
+        "Bærekraftsnettverket i Trøndelag er et nettverk for å dele kunnskap og "
+        "erfaringer om FNs bærekraftsmål.",
+        [
+            "I nettverket er kommunene i Trøndelag, Statsforvalteren i Trøndelag, KS, "
+            "Næringsalliansen og Trøndelag fylkeskommune med.",
+            "Vi lærer av hverandre. En kommune som har prøvd noe som virker, deler det her, "
+            "slik at andre kan gjøre det samme uten å starte fra null.",
+            "Nettverket følger modellen fra Møre og Romsdal. Tallene om bærekraft i "
+            "kommunene finner du i Trøndelag i tall, under Bærekraft.",
+        ],
+        True,
+    ),
+    (
+        "personvern",
+        "personvern",
+        "Personvern",
+        "Slik behandler vi opplysninger om deg når du bruker nettstedet.",
+        [
+            "Vi bruker ikke analyseverktøy, annonser eller innhold fra andre nettsteder "
+            "som sporer deg.",
+            "Nettstedet setter bare to informasjonskapsler, og bare når de trengs: én som "
+            "holder deg innlogget hvis du er redaktør, og én som beskytter skjemaer mot "
+            "misbruk.",
+            "Sender du oss noe gjennom et skjema, bruker vi det bare til det du sendte det "
+            "for. Du kan be om å få se, rette eller slette det du har sendt.",
+        ],
+        False,
+    ),
+    (
+        "tilgjengelighetserklaering",
+        "tilgjengelighetserklaering",
+        "Tilgjengelighetserklæring",
+        "Vi vil at alle skal kunne bruke nettstedet, også med skjermleser, forstørrelse "
+        "eller bare tastatur.",
+        [
+            "Nettstedet er laget for å følge kravene i WCAG 2.1 på nivå AA. Vi bruker "
+            "Designsystemet, som offentlige virksomheter i Norge bruker.",
+            "Vi tester sidene automatisk for brudd på kravene hver gang vi endrer noe.",
+            "Finner du noe som ikke virker for deg, vil vi gjerne høre om det, slik at vi "
+            "kan rette det.",
+        ],
+        False,
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Oppretter språkene, forsiden og de faste sidene (bare det som mangler)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        # The home page first: creating a locale synchronisation copies whatever tree
+        # exists at that moment, and Wagtail's placeholder page must be gone by then.
+        home = self.ensure_home_page()
+        self.ensure_locales()
+        for name, slug, title, intro, paragraphs, in_menu in STANDARD_PAGES:
+            page = StandardPage(
+                title=title,
+                slug=slug,
+                intro=intro,
+                show_in_menus=in_menu,
+                body=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
+            )
+            _page, created = ensure_child_page(home, f"standard:{name}", page)
+            if created:
+                self.stdout.write(f"Opprettet siden «{title}»")
+
+    def ensure_locales(self):
+        source = Locale.get_default()
+        for code in ("nn", "en"):
+            locale, _ = Locale.objects.get_or_create(language_code=code)
+            LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": source}
+            )
+
+    def ensure_home_page(self):
+        home = find_page(HomePage, "home")
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        # Wagtail's own placeholder page from its first migration: replace it.
+        for placeholder in root.get_children().filter(content_type__model="page", slug="home"):
+            if not placeholder.get_children().exists():
+                placeholder.delete()
+        home = HomePage(
+            title="Bærekraftsnettverket i Trøndelag",
+            slug="home",
+            intro=HOME_INTRO,
+            locale=Locale.get_default(),
+            translation_key=stable_key("home"),
+        )
+        root.add_child(instance=home)
+        home.save_revision(log_action=False).publish(log_action=False)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "Bærekraftsnettverket i Trøndelag",
+            },
+        )
+        self.stdout.write("Opprettet forsiden")
+        return home

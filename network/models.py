@@ -1,0 +1,287 @@
+"""The network's shared vocabulary: the kommuner (and the county), the 17 UN sustainable
+development goals, and the themes the network works on."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from portal.blocks import BodyBlock
+from portal.models import BasePage
+from portal.pagination import paginate
+
+
+class SDG(TranslatableMixin, models.Model):
+    """One of the 17 goals, with its name in each locale."""
+
+    number = models.PositiveSmallIntegerField(
+        _("nummer"), validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    name = models.CharField(_("navn"), max_length=100)
+    subtitle = models.CharField(_("undertittel"), max_length=300, blank=True)
+    colour = models.CharField(
+        _("farge"),
+        max_length=7,
+        validators=[RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Skriv fargen som #RRGGBB."))],
+        help_text=_("FNs offisielle farge for målet, som #RRGGBB."),
+    )
+    name_confirmed = models.BooleanField(
+        _("navnet er kontrollert"),
+        default=True,
+        help_text=_(
+            "Av når navnet ikke er kontrollert mot en offisiell kilde ennå "
+            "(gjelder flere nynorske navn)."
+        ),
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("name"),
+        FieldPanel("subtitle"),
+        FieldPanel("colour"),
+        FieldPanel("name_confirmed"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("subtitle"),
+        SynchronizedField("number"),
+        SynchronizedField("colour"),
+    ]
+    api_fields = [
+        APIField("number"),
+        APIField("name"),
+        APIField("subtitle"),
+        APIField("colour"),
+        APIField("name_confirmed"),
+        APIField("language_code"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("bærekraftsmål")
+        verbose_name_plural = _("bærekraftsmål")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["number", "locale"], name="unique_sdg_per_locale"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    @property
+    def language_code(self):
+        return self.locale.language_code
+
+    @classmethod
+    def in_locale_of(cls, goals, locale=None):
+        """The given goals as they are named in `locale` (the active one by default), in one
+        query. Pages relate to the goals of one locale; visitors read another."""
+        locale = locale or Locale.get_active()
+        keys = [goal.translation_key for goal in goals]
+        return list(cls.objects.filter(locale=locale, translation_key__in=keys))
+
+
+def default_locale_only():
+    return {"locale": Locale.get_default()}
+
+
+class SDGSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SDG
+        fields = ["number", "name", "colour"]
+
+
+class KommuneIndexPage(BasePage):
+    intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.KommunePage"]
+    max_count_per_parent = 1
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+    ]
+
+    class Meta:
+        verbose_name = _("oversikt over kommuner")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kommuner = KommunePage.objects.child_of(self).live().public().order_by("kommunenummer")
+        context["kommuner"] = paginate(request, kommuner, per_page=50)
+        return context
+
+
+class KommunePage(BasePage):
+    """A kommune in the network, or Trøndelag fylke itself (number 50)."""
+
+    kommunenummer = models.CharField(
+        _("kommunenummer"),
+        max_length=4,
+        db_index=True,
+        validators=[
+            RegexValidator(
+                r"^(\d{4}|\d{2})$",
+                _("Kommunenummeret har fire sifre (fylket har to), for eksempel 5014."),
+            )
+        ],
+    )
+    offisielt_navn = models.CharField(
+        _("offisielt navn"),
+        max_length=120,
+        help_text=_("Med samisk navn der kommunen har det, for eksempel «Snåase - Snåsa»."),
+    )
+    samisk_forvaltningsomrade = models.BooleanField(
+        _("i forvaltningsområdet for samisk språk"), default=False
+    )
+    indicator_url = models.URLField(
+        _("lenke til indikatorer"),
+        blank=True,
+        help_text=_("Kommunens side i Trøndelag i tall, under Bærekraft."),
+    )
+    coat_of_arms = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("kommunevåpen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kommunenummer"),
+        FieldPanel("offisielt_navn"),
+        FieldPanel("samisk_forvaltningsomrade"),
+        FieldPanel("indicator_url"),
+        FieldPanel("coat_of_arms"),
+        FieldPanel("intro"),
+    ]
+    parent_page_types = ["network.KommuneIndexPage"]
+    subpage_types = []
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+        SynchronizedField("kommunenummer"),
+        SynchronizedField("offisielt_navn"),
+        SynchronizedField("samisk_forvaltningsomrade"),
+        SynchronizedField("indicator_url"),
+        SynchronizedField("coat_of_arms"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("offisielt_navn"),
+        index.SearchField("intro"),
+        index.FilterField("kommunenummer"),
+    ]
+    api_fields = [
+        APIField("kommunenummer"),
+        APIField("offisielt_navn"),
+        APIField("samisk_forvaltningsomrade"),
+        APIField("indicator_url"),
+        APIField("intro"),
+    ]
+
+    class Meta:
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
+
+    def __str__(self):
+        return f"{self.title} ({self.kommunenummer})"
+
+    @property
+    def is_county(self):
+        return len(self.kommunenummer) == 2
+
+    def clean(self):
+        super().clean()
+        # Unique per locale: each locale's tree holds its own copy of every kommune.
+        duplicates = KommunePage.objects.filter(
+            kommunenummer=self.kommunenummer, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if self.kommunenummer and duplicates.exists():
+            raise ValidationError(
+                {"kommunenummer": _("En annen kommuneside har allerede dette nummeret.")}
+            )
+
+
+class ThemeIndexPage(BasePage):
+    intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.ThemePage"]
+    max_count_per_parent = 1
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+    ]
+
+    class Meta:
+        verbose_name = _("oversikt over tema")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        themes = ThemePage.objects.child_of(self).live().public().defer_streamfields()
+        context["themes"] = paginate(request, themes, per_page=50)
+        return context
+
+
+class ThemePage(BasePage):
+    """A theme the network works on; later gathers the cases, meetings and reports on it."""
+
+    intro = models.TextField(_("innledning"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("innhold"), blank=True)
+    # Related to the goals of the default locale; SDG.in_locale_of shows them in the
+    # visitor's language.
+    sdgs = ParentalManyToManyField(
+        SDG,
+        verbose_name=_("bærekraftsmål"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+    ]
+    parent_page_types = ["network.ThemeIndexPage"]
+    subpage_types = []
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("slug"),
+        SynchronizedField("sdgs"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("sdgs", serializer=SDGSerializer(many=True, read_only=True)),
+    ]
+
+    class Meta:
+        verbose_name = _("tema")
+        verbose_name_plural = _("tema")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sdgs"] = SDG.in_locale_of(self.sdgs.all())
+        return context

@@ -1,0 +1,25 @@
+"""`manage.py bootstrap`: everything a newcomer needs, created once and never overwritten.
+
+Runs each app's loader (settings.BOOTSTRAP_COMMANDS, so that portal imports no content
+app), then copies new bokmål pages into the nynorsk and English trees. `make run` calls
+it every time; a second run only looks and finds nothing missing."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import PageIndex, synchronize_tree
+
+
+class Command(BaseCommand):
+    help = "Oppretter nettverkets innhold og struktur (bare det som mangler)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        verbosity = options["verbosity"]
+        for command in settings.BOOTSTRAP_COMMANDS:
+            call_command(command, verbosity=verbosity, stdout=self.stdout)
+        page_index = PageIndex.from_database().sort_by_tree_position()
+        for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+            synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)

@@ -1,0 +1,80 @@
+"""Template tags for what every page shows: language versions, main menu, breadcrumbs."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+# Each language named in itself, as a language switcher should.
+LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, page=None):
+    """The current page in every locale it exists in (one query), or the home pages when
+    there is no page, such as on an error page."""
+    request = context.get("request")
+    current = translation.get_language()
+    if page is None or not getattr(page, "pk", None):
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return []
+        page = site.root_page
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    by_language = {p.locale.language_code: p for p in translations}
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        if code in by_language:
+            versions.append(
+                {
+                    "code": code,
+                    "name": LANGUAGE_NAMES.get(code, code),
+                    "url": by_language[code].get_url(request),
+                    "full_url": by_language[code].get_full_url(request),
+                    "current": code == current,
+                    "is_default": code == settings.LANGUAGE_CODE,
+                }
+            )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return Page.objects.none()
+    try:
+        home = site.root_page.get_translation(Locale.get_active())
+    except Page.DoesNotExist:
+        home = site.root_page
+    return home.get_children().live().public().in_menu()
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the tree root, home page first."""
+    return page.get_ancestors().filter(depth__gt=1)
+
+
+@register.simple_tag
+def content_language(page):
+    """The language of the page's own text when it differs from the interface language:
+    an untranslated copy in nn or en still holds bokmål text, and screen readers must know.
+    Templates put it in a `lang` attribute on the page's text."""
+    if getattr(page, "alias_of_id", None) and translation.get_language() != settings.LANGUAGE_CODE:
+        return settings.LANGUAGE_CODE
+    return ""
+
+
+@register.simple_tag
+def menu_state(item, page):
+    """aria-current for a menu item: "page" on the page itself, "true" inside its section."""
+    path = getattr(page, "path", "")
+    if not path:
+        return ""
+    if path == item.path:
+        return "page"
+    return "true" if path.startswith(item.path) else ""
