@@ -203,11 +203,11 @@ class Command(BaseCommand):
 
         kommuner = KommunePage.objects.child_of(kommune_index).order_by("kommunenummer")
         for kommune in kommuner:
-            group, created = Group.objects.get_or_create(
-                name=f"Kommuneredaktør: {kommune.title} ({kommune.kommunenummer})"
-            )
-            if not created:
+            # Found again by number, so a renamed kommune does not get a second group.
+            prefix = f"Kommuneredaktør {kommune.kommunenummer} "
+            if Group.objects.filter(name__startswith=prefix).exists():
                 continue
+            group = Group.objects.create(name=prefix + kommune.title)
             self.created += 1
             group.permissions.add(access_admin)
             # Editors add and edit inside their own kommune's bokmål subtree only (the

@@ -1,0 +1,59 @@
+# The interface contract (see README): `make run` and `make test` on a machine with only
+# python3 and make (and npm for Designsystemet). Each step reruns only when its input
+# changed, so a second `make run` starts in seconds.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PYTEST_ARGS ?=
+
+.PHONY: run test test-browser setup lint lock messages clean
+
+run: setup
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.test-installed node_modules/.installed messages
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+# Headless Chromium (Debian's chromium package) with axe-core; .ci/run installs Chromium.
+test-browser: $(VENV)/.test-installed node_modules/.installed messages
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed node_modules/.installed messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py bootstrap
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements/base.lock | $(VENV)/bin/python
+	$(PIP) install --quiet --require-hashes -r requirements/base.lock
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.lock | $(VENV)/bin/python
+	$(PIP) install --quiet --require-hashes -r requirements/test.lock
+	touch $@ $(VENV)/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Compiled message catalogues (.mo) are build output: made with polib, which
+# wagtail-localize already needs, so no GNU gettext is required.
+messages: $(VENV)/.installed
+	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('locale').glob('*/LC_MESSAGES/django.po')]"
+
+# Refresh the lock files after changing pyproject.toml.
+lock: $(VENV)/.test-installed
+	$(PIP) install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --no-header -q -o requirements/base.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --no-header -q -o requirements/test.lock
+
+clean:
+	rm -rf $(VENV) node_modules static_collected

@@ -1,0 +1,23 @@
+import factory
+import wagtail_factories
+
+from home.models import HomePage, StandardPage
+from portal.factories import body_with_every_block
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Forside {n}")
+    intro = "Velkommen til nettverket."
+    body = factory.LazyFunction(body_with_every_block)
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Side {n}")
+    intro = "En kort innledning."
+    body = factory.LazyFunction(body_with_every_block)
+
+    class Meta:
+        model = StandardPage

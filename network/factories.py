@@ -1,0 +1,41 @@
+import factory
+import wagtail_factories
+
+from network.models import KommuneIndexPage, KommunePage, ThemeIndexPage, ThemePage
+from portal.factories import body_with_every_block
+
+
+class KommuneIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Kommuner"
+    intro = "<p>Alle kommunene.</p>"
+
+    class Meta:
+        model = KommuneIndexPage
+
+
+class KommunePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Testkommune {n}")
+    # 9xxx is not a real kommunenummer in Trøndelag, so it never collides with the data.
+    kommunenummer = factory.Sequence(lambda n: f"{9000 + n % 1000}")
+    offisielt_navn = factory.LazyAttribute(lambda page: page.title)
+    intro = "<p>En kommune i testene.</p>"
+
+    class Meta:
+        model = KommunePage
+
+
+class ThemeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Tema"
+    intro = "<p>Temaene.</p>"
+
+    class Meta:
+        model = ThemeIndexPage
+
+
+class ThemePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Testtema {n}")
+    intro = "Et tema i testene."
+    body = factory.LazyFunction(body_with_every_block)
+
+    class Meta:
+        model = ThemePage
