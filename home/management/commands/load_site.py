@@ -1,9 +1,11 @@
 """Creates the site itself: the locales (nn and en kept in sync with bokmål), the home
 page and the standing pages. Part of `manage.py bootstrap`; safe to run again."""
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
 from home.models import HomePage, StandardPage
@@ -72,6 +74,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        self.ensure_tree_roots()
         # The home page first: creating a locale synchronisation copies whatever tree
         # exists at that moment, and Wagtail's placeholder page must be gone by then.
         home = self.ensure_home_page()
@@ -87,6 +90,22 @@ class Command(BaseCommand):
             _page, created = ensure_child_page(home, f"standard:{name}", page)
             if created:
                 self.stdout.write(f"Opprettet siden «{title}»")
+
+    def ensure_tree_roots(self):
+        """What Wagtail's migrations create, recreated if a database was emptied without
+        migrating again (as transactional tests do)."""
+        default, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        if not Page.get_first_root_node():
+            Page.add_root(
+                instance=Page(
+                    title="Root",
+                    slug="root",
+                    content_type=ContentType.objects.get_for_model(Page),
+                    locale=default,
+                )
+            )
+        if not Collection.get_first_root_node():
+            Collection.add_root(name="Root")
 
     def ensure_locales(self):
         source = Locale.get_default()
