@@ -12,6 +12,7 @@ BASE_DIR = PROJECT_DIR.parent
 # Local state (the SQLite database, uploaded media, the generated dev secret) lives here
 # and is ignored by git.
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_list(name, default=""):
