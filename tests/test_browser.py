@@ -65,6 +65,8 @@ def test_no_wcag_21_aa_violations(live_server, browser):
             result = page.evaluate(
                 "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
             )
+            # axe really ran and checked something on this page
+            assert result["passes"], url
             problems += format_violations(url, result["violations"])
     assert not problems, "\n".join(problems)
 

@@ -48,3 +48,30 @@ def test_deploy_check_is_clean_with_real_values():
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_redis_is_the_cache_when_redis_url_is_set():
+    """Against the real Redis on this machine (CI's too), not a stand-in."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.core.cache import caches; cache = caches['default'];"
+            "cache.set('portal-probe', 'ja', 10);"
+            "print(type(cache).__name__, cache.get('portal-probe'))",
+        ],
+        cwd=BASE_DIR,
+        env={**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/0"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["RedisCache", "ja"]
+    # and the value really sits in Redis, under the portal's key prefix
+    import redis
+
+    assert redis.Redis.from_url("redis://127.0.0.1:6379/0").exists("portal:1:portal-probe")

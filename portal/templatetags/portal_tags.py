@@ -40,17 +40,28 @@ def language_versions(context, page=None):
     return versions
 
 
-@register.simple_tag(takes_context=True)
-def main_menu(context):
-    request = context.get("request")
+def _localized_home(request):
     site = Site.find_for_request(request) if request else None
     if site is None:
-        return Page.objects.none()
+        return None
     try:
-        home = site.root_page.get_translation(Locale.get_active())
+        return site.root_page.get_translation(Locale.get_active())
     except Page.DoesNotExist:
-        home = site.root_page
-    return home.get_children().live().public().in_menu()
+        return site.root_page
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children marked "show in menus", in the visitor's language."""
+    home = _localized_home(context.get("request"))
+    return home.get_children().live().public().in_menu() if home else Page.objects.none()
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The home page's other children (personvern, tilgjengelighetserklæring)."""
+    home = _localized_home(context.get("request"))
+    return home.get_children().live().public().not_in_menu() if home else Page.objects.none()
 
 
 @register.simple_tag

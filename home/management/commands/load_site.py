@@ -84,6 +84,7 @@ class Command(BaseCommand):
                 title=title,
                 slug=slug,
                 intro=intro,
+                search_description=intro,
                 show_in_menus=in_menu,
                 body=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
             )

@@ -1,0 +1,45 @@
+"""What holds for the whole site: no third-party resources, a Norwegian admin."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from tests.conftest import project_page_models
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_load_nothing_from_other_sites(client):
+    for model in project_page_models():
+        page = model.objects.live().first()
+        html = client.get(page.url).content.decode()
+        resources = re.findall(r'<(?:link|script|img|iframe)[^>]+(?:href|src)="([^"]+)"', html)
+        stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        assert stylesheets, page.url
+        for url in stylesheets + [u for u in resources if "alternate" not in u]:
+            if url.startswith(("http://", "https://", "//")):
+                # hreflang alternates name this site itself; nothing else may be absolute.
+                assert url.startswith("http://testserver/"), f"{page.url} loads {url}"
+
+
+def test_stylesheets_load_no_web_fonts_or_remote_files(client):
+    html = client.get("/").content.decode()
+    for href in re.findall(r'<link rel="stylesheet" href="/static/([^"]+)"', html):
+        css = Path(finders.find(href)).read_text()
+        assert "@font-face" not in css, href
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css), href
+
+
+def test_the_admin_speaks_bokmal(client):
+    html = client.get("/admin/login/").content.decode()
+    assert '<html lang="nb"' in html
+    assert "Logg inn" in html
+
+
+def test_the_footer_links_to_privacy_and_accessibility(client):
+    html = client.get("/nn/").content.decode()
+    assert 'href="/nn/personvern/"' in html
+    assert 'href="/nn/tilgjengelighetserklaering/"' in html
+    assert "Om nettstaden" in html
