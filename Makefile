@@ -1,6 +1,6 @@
 # The interface contract (see README): `make run` and `make test` on a machine with only
-# python3 and make (and npm for Designsystemet). Each step reruns only when its input
-# changed, so a second `make run` starts in seconds.
+# python3 and make. Each step reruns only when its input changed, so a second `make run`
+# starts in seconds.
 
 PYTHON ?= python3
 PORT ?= 8000
@@ -40,8 +40,9 @@ $(VENV)/.test-installed: requirements/test.lock | $(VENV)/bin/python
 	$(PIP) install --quiet --require-hashes -r requirements/test.lock
 	touch $@ $(VENV)/.installed
 
+# npm when the machine has it; otherwise the same locked, hash-checked tarballs via Python.
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund; else $(PYTHON) scripts/npm_ci.py; fi
 	touch $@
 
 # Compiled message catalogues (.mo) are build output: made with polib, which
