@@ -10,14 +10,12 @@ from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.blocks import BodyBlock
-from portal.models import BasePage
-from portal.pagination import paginate
+from portal.models import BasePage, ContentPage, IndexPage
 
 
 class SDG(TranslatableMixin, models.Model):
@@ -99,27 +97,14 @@ class SDGSerializer(serializers.ModelSerializer):
         fields = ["number", "name", "colour"]
 
 
-class KommuneIndexPage(BasePage):
-    intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class KommuneIndexPage(IndexPage):
     subpage_types = ["network.KommunePage"]
-    max_count_per_parent = 1
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("intro"),
-        SynchronizedField("slug"),
-    ]
 
     class Meta:
         verbose_name = _("oversikt over kommuner")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        kommuner = KommunePage.objects.child_of(self).live().public().order_by("kommunenummer")
-        context["kommuner"] = paginate(request, kommuner, per_page=50)
-        return context
+    def get_items(self):
+        return KommunePage.objects.child_of(self).live().public().order_by("kommunenummer")
 
 
 class KommunePage(BasePage):
@@ -215,34 +200,19 @@ class KommunePage(BasePage):
             )
 
 
-class ThemeIndexPage(BasePage):
-    intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class ThemeIndexPage(IndexPage):
     subpage_types = ["network.ThemePage"]
-    max_count_per_parent = 1
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("intro"),
-        SynchronizedField("slug"),
-    ]
 
     class Meta:
         verbose_name = _("oversikt over tema")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        themes = ThemePage.objects.child_of(self).live().public().defer_streamfields()
-        context["themes"] = paginate(request, themes, per_page=50)
-        return context
+    def get_items(self):
+        return ThemePage.objects.child_of(self).live().public().defer_streamfields()
 
 
-class ThemePage(BasePage):
+class ThemePage(ContentPage):
     """A theme the network works on; later gathers the cases, meetings and reports on it."""
 
-    intro = models.TextField(_("innledning"), blank=True, max_length=600)
-    body = StreamField(BodyBlock(), verbose_name=_("innhold"), blank=True)
     # Related to the goals of the default locale; SDG.in_locale_of shows them in the
     # visitor's language.
     sdgs = ParentalManyToManyField(
@@ -253,27 +223,13 @@ class ThemePage(BasePage):
         limit_choices_to=default_locale_only,
     )
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
+    content_panels = ContentPage.content_panels + [
         FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
     ]
     parent_page_types = ["network.ThemeIndexPage"]
     subpage_types = []
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("intro"),
-        TranslatableField("body"),
-        SynchronizedField("slug"),
-        SynchronizedField("sdgs"),
-    ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-    api_fields = [
-        APIField("intro"),
-        APIField("body"),
+    translatable_fields = ContentPage.translatable_fields + [SynchronizedField("sdgs")]
+    api_fields = ContentPage.api_fields + [
         APIField("sdgs", serializer=SDGSerializer(many=True, read_only=True)),
     ]
 

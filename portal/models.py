@@ -1,7 +1,18 @@
-"""The abstract page every portal page builds on: cache headers decided in one place."""
+"""The abstract pages every portal page builds on: cache headers decided in one place, and
+the two shapes most pages share (a text page, and a section's index)."""
 
+from django.db import models
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from portal.blocks import BodyBlock
+from portal.pagination import paginate
 
 # Shared caches (a CDN, Varnish) may keep a public page this long; editors' publishing
 # reaches visitors within that time even before the front-end cache is purged.
@@ -23,3 +34,60 @@ class BasePage(Page):
         else:
             patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
         return response
+
+
+class ContentPage(BasePage):
+    """A page of text: a short introduction and a body of blocks."""
+
+    intro = models.TextField(_("innledning"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("innhold"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("slug"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class IndexPage(BasePage):
+    """The index of one section of the site (/kommuner/, /tema/): an introduction and a
+    paginated list of what is below it, as `items` in the template."""
+
+    intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    per_page = 50
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+    ]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_items(self):
+        """The live, public pages this index lists, as one queryset."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, self.get_items(), self.per_page)
+        return context
