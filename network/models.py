@@ -153,7 +153,7 @@ class KommunePage(BasePage):
         FieldPanel("intro"),
     ]
     parent_page_types = ["network.KommuneIndexPage"]
-    subpage_types = []
+    subpage_types = ["reports.ReportPage"]
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("intro"),

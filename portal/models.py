@@ -87,7 +87,13 @@ class IndexPage(BasePage):
         """The live, public pages this index lists, as one queryset."""
         raise NotImplementedError
 
+    def get_listing(self, request):
+        """What the index lists for this request, and any extra template context (a
+        filter form, say). Override it when the listing depends on the request."""
+        return self.get_items(), {}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, self.get_items(), self.per_page)
+        items, extra = self.get_listing(request)
+        context.update(extra, items=paginate(request, items, self.per_page))
         return context

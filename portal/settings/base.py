@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "network",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -153,8 +154,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_DOCUMENT_MODEL = "reports.ReportDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Files go through Wagtail's serve view, so collection privacy applies to every download.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only PDFs open in the browser; anything else is sent as a download. The serve view also
+# sends "Content-Security-Policy: default-src 'none'" and "nosniff", so an uploaded HTML or
+# SVG file can never run in the portal's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+# Background tasks (PDF text extraction): run at once, in the request that saved the file.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
@@ -176,4 +188,4 @@ LOGGING = {
 }
 
 # The loaders `manage.py bootstrap` runs, in order; each app owns its own.
-BOOTSTRAP_COMMANDS = ["load_site", "load_network"]
+BOOTSTRAP_COMMANDS = ["load_site", "load_network", "load_reports"]

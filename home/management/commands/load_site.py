@@ -1,6 +1,8 @@
 """Creates the site itself: the locales (nn and en kept in sync with bokmål), the home
 page and the standing pages. Part of `manage.py bootstrap`; safe to run again."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
@@ -134,11 +136,14 @@ class Command(BaseCommand):
         )
         root.add_child(instance=home)
         home.save_revision(log_action=False).publish(log_action=False)
+        # The site answers on every host (default site); BASE_URL names its public address,
+        # which full URLs (hreflang, the API's html_url) use.
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
-                "hostname": "localhost",
-                "port": 80,
+                "hostname": base_url.hostname or "localhost",
+                "port": base_url.port or (443 if base_url.scheme == "https" else 80),
                 "root_page": home,
                 "site_name": "Bærekraftsnettverket i Trøndelag",
             },

@@ -2,14 +2,9 @@
 kommune pages (38 kommuner and Trøndelag fylke), the theme pages, and the editor roles
 with their approval workflow. Part of `manage.py bootstrap`; creates only what is missing."""
 
-import csv
-import tomllib
-from pathlib import Path
-
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -23,10 +18,10 @@ from wagtail.models import (
 )
 
 from home.models import HomePage
+from network.facts import ascii_slug, read_csv, read_network
 from network.models import SDG, KommuneIndexPage, KommunePage, ThemeIndexPage, ThemePage
 from portal.bootstrap import ensure_child_page, find_page, stable_key
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 COUNTY = {"kommunenummer": "50", "navn": "Trøndelag fylke", "offisielt_navn": "Trøndelag fylke"}
 COORDINATOR_GROUP = "Nettverkskoordinator"
 WORKFLOW_NAME = "Godkjenning i nettverket"
@@ -67,21 +62,6 @@ THEME_SDGS = {
     "baerekraft-i-politiske-saker": [16, 17],
     "plan-og-styringssystem": [11, 17],
 }
-
-
-def ascii_slug(name):
-    """URL-safe slug: æ→ae, ø→o, å→a (froya, afjord), so links survive e-mail and chat."""
-    return slugify(name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a"))
-
-
-def read_csv(filename):
-    with open(DATA_DIR / filename, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def read_network():
-    with open(DATA_DIR / "network.toml", "rb") as handle:
-        return tomllib.load(handle)
 
 
 class Command(BaseCommand):

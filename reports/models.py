@@ -1,0 +1,260 @@
+"""The report library: the kommuner's sustainability reports as pages, and the document
+model that keeps the text extracted from each PDF."""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from network.facts import report_parts
+from network.models import SDG, KommunePage, SDGSerializer, default_locale_only
+from portal.models import BasePage, IndexPage
+from reports.extraction import ExtractionStatus
+
+
+class DocumentLanguage(models.TextChoices):
+    NB = "nb", _("bokmål")
+    NN = "nn", _("nynorsk")
+    EN = "en", _("engelsk")
+    SE = "se", _("nordsamisk")
+    SMA = "sma", _("sørsamisk")
+
+
+class ReportDocument(AbstractDocument):
+    """A document that remembers the text of its PDF, for search and for the report page."""
+
+    language = models.CharField(
+        _("språk"), max_length=3, choices=DocumentLanguage.choices, default=DocumentLanguage.NB
+    )
+    extracted_text = models.TextField(_("tekst fra PDF-en"), blank=True, editable=False)
+    page_count = models.PositiveIntegerField(_("antall sider"), null=True, editable=False)
+    extraction_status = models.CharField(
+        _("tekstuttrekk"),
+        max_length=20,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+        editable=False,
+    )
+    extraction_message = models.CharField(max_length=300, blank=True, editable=False)
+    # The file_hash the text was extracted from: a new file means a new extraction.
+    extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
+    extracted_at = models.DateTimeField(null=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields + ("language",)
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokumenter")
+
+    @property
+    def extraction_failed(self):
+        return self.extraction_status not in (
+            ExtractionStatus.PENDING,
+            ExtractionStatus.OK,
+            ExtractionStatus.TRUNCATED,
+            ExtractionStatus.NOT_PDF,
+        )
+
+    @property
+    def needs_extraction(self):
+        return not self.file_hash or self.file_hash != self.extracted_hash
+
+
+class ReportType(models.TextChoices):
+    BAEREKRAFTSRAPPORT = "baerekraftsrapport", _("Bærekraftsrapport")
+    INNBYGGERUNDERSOKELSE = "innbyggerundersokelse", _("Innbyggerundersøkelse")
+    OTHER = "annen", _("Annen rapport")
+
+
+class ReportPartsField(models.JSONField):
+    """Which of the nine parts of a Bærekraftsrapport a report covers: a list of numbers
+    (1–9, in the order of network.toml), edited as checkboxes."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=[(number, name) for number, name in enumerate(report_parts(), start=1)],
+            coerce=int,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label=self.verbose_name,
+        )
+
+
+class ReportIndexPage(IndexPage):
+    """/rapporter/: every report, newest first, filtered by kommune, year and type."""
+
+    subpage_types = []
+    per_page = 20
+
+    class Meta:
+        verbose_name = _("rapportbibliotek")
+
+    def get_listing(self, request):
+        from reports.forms import ReportFilterForm
+
+        locale = Locale.get_active()
+        kommuner = list(KommunePage.objects.live().filter(locale=locale).order_by("title"))
+        form = ReportFilterForm(request.GET, kommuner=kommuner, years=ReportPage.years(locale))
+        reports = form.filter(ReportPage.listing(locale), kommuner)
+        return reports, {"filter_form": form, "kommuner": ReportPage.kommuner_by_path(kommuner)}
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("filter_form")
+        if form is not None and form.errors:
+            # The page still shows, with the visitor's choices and what was wrong.
+            response.status_code = 400
+        return response
+
+
+class ReportPage(BasePage):
+    """One report, placed under the kommune (or the county) that owns it."""
+
+    year = models.PositiveSmallIntegerField(
+        _("år"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Tomt hvis rapporten ikke gjelder ett bestemt år."),
+    )
+    report_type = models.CharField(
+        _("type"),
+        max_length=30,
+        choices=ReportType.choices,
+        default=ReportType.BAEREKRAFTSRAPPORT,
+    )
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report_parts = ReportPartsField(_("delene rapporten dekker"), default=list, blank=True)
+    summary = RichTextField(
+        _("sammendrag"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    sdgs = ParentalManyToManyField(
+        SDG,
+        verbose_name=_("bærekraftsmål rapporten trekker fram"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("year"), FieldPanel("report_type"), FieldPanel("document")],
+            heading=_("Rapporten"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("report_parts"),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+    ]
+    parent_page_types = ["network.KommunePage"]
+    subpage_types = []
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        SynchronizedField("slug"),
+        SynchronizedField("year"),
+        SynchronizedField("report_type"),
+        SynchronizedField("document"),
+        SynchronizedField("report_parts"),
+        SynchronizedField("sdgs"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("document_text"),
+        index.FilterField("year"),
+        index.FilterField("report_type"),
+    ]
+    api_fields = [
+        APIField("kommune"),
+        APIField("year"),
+        APIField("report_type"),
+        APIField("document_url"),
+        APIField("summary"),
+        APIField("report_parts"),
+        APIField("sdgs", serializer=SDGSerializer(many=True, read_only=True)),
+    ]
+
+    class Meta:
+        verbose_name = _("rapport")
+        verbose_name_plural = _("rapporter")
+
+    @classmethod
+    def listing(cls, locale):
+        """Live, public reports of a locale, newest first, ready for a listing."""
+        return (
+            cls.objects.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("document")
+            .order_by(F("year").desc(nulls_last=True), "title")
+        )
+
+    @classmethod
+    def years(cls, locale):
+        return sorted(
+            set(
+                cls.objects.live()
+                .filter(locale=locale, year__isnull=False)
+                .values_list("year", flat=True)
+            ),
+            reverse=True,
+        )
+
+    @staticmethod
+    def kommuner_by_path(kommuner):
+        """Kommune pages by tree path: the kommune that owns a report is the page at its
+        parent path, found this way without a query per report."""
+        return {kommune.path: kommune for kommune in kommuner}
+
+    @property
+    def kommune_page(self):
+        return KommunePage.objects.filter(path=self.path[: -Page.steplen]).first()
+
+    @property
+    def kommune(self):
+        """The owner (a kommune, or the county), for the API."""
+        owner = self.kommune_page
+        return {"kommunenummer": owner.kommunenummer, "name": owner.title} if owner else None
+
+    @property
+    def document_url(self):
+        """Absolute, for other systems; the file goes through the serve view."""
+        if not self.document:
+            return None
+        return settings.WAGTAILAPI_BASE_URL.rstrip("/") + self.document.url
+
+    def document_text(self):
+        return self.document.extracted_text if self.document else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        names = report_parts()
+        covered = set(self.report_parts or [])
+        context["kommune"] = self.kommune_page
+        context["parts"] = [
+            {"number": n, "name": name, "covered": n in covered}
+            for n, name in enumerate(names, start=1)
+        ]
+        context["sdgs"] = SDG.in_locale_of(self.sdgs.all())
+        if self.document:
+            context["file_size"] = filesizeformat(self.document.file_size or 0)
+        return context

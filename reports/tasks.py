@@ -1,0 +1,57 @@
+"""Background work for the report library (django-tasks: immediate in development and
+tests, a worker in production)."""
+
+import hashlib
+import logging
+
+from django.utils import timezone
+from django_tasks import task
+from wagtail.documents import get_document_model
+from wagtail.search import index
+
+from reports.extraction import Extraction, ExtractionStatus, extract_pdf
+
+logger = logging.getLogger(__name__)
+
+EXTRACTION_FIELDS = [
+    "extracted_text",
+    "page_count",
+    "extraction_status",
+    "extraction_message",
+    "extracted_hash",
+    "extracted_at",
+]
+
+
+@task()
+def extract_document_text(document_id):
+    """Reads the document's file and stores its text, page count and a status. A file
+    that cannot be read gets a status, never an exception: the upload itself stands."""
+    from reports.models import ReportPage
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None:
+        return
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+        if document.file_extension.lower() != "pdf":
+            result = Extraction(ExtractionStatus.NOT_PDF)
+        else:
+            result = extract_pdf(data)
+    except Exception as error:  # noqa: BLE001 - any failure becomes a status editors see
+        logger.exception("Text extraction failed for document %s", document_id)
+        data = b""
+        result = Extraction(ExtractionStatus.FAILED, message=str(error)[:300])
+
+    document.extracted_text = result.text
+    document.page_count = result.page_count
+    document.extraction_status = result.status
+    document.extraction_message = result.message[:300]
+    document.extracted_hash = document.file_hash or hashlib.sha1(data).hexdigest()
+    document.extracted_at = timezone.now()
+    document.save(update_fields=EXTRACTION_FIELDS)
+
+    # The report pages that show this document are searched by its text.
+    for page in ReportPage.objects.filter(document=document):
+        index.insert_or_update_object(page)

@@ -1,0 +1,181 @@
+"""The report library: /rapporter/ with filters, reports on kommune pages, the API."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from network.facts import read_csv
+from network.models import KommunePage
+from reports.factories import ReportPageFactory
+from reports.models import ReportPage
+
+pytestmark = pytest.mark.django_db
+REPORTS = read_csv("rapporter.csv")
+
+
+def listed_titles(response):
+    return re.findall(
+        r'<h3 class="ds-heading" data-size="xs"><a [^>]*>([^<]+)</a>', response.content.decode()
+    )
+
+
+def get_all_pages(client, url):
+    """Every title across the paginated listing."""
+    titles, page = [], 1
+    while True:
+        response = (
+            client.get(url, {"page": page}) if "?" not in url else client.get(f"{url}&page={page}")
+        )
+        if response.status_code == 404:
+            return titles
+        assert response.status_code == 200
+        titles += listed_titles(response)
+        page += 1
+
+
+def test_the_library_lists_every_report_newest_first(client):
+    titles = get_all_pages(client, "/rapporter/?")
+    assert sorted(titles) == sorted(row["tittel"] for row in REPORTS)
+    years = [ReportPage.objects.get(title=t, locale__language_code="nb").year for t in titles]
+    dated = [year for year in years if year]
+    assert dated == sorted(dated, reverse=True)
+    assert years[-1] is None  # the survey without a year comes last
+    assert "26 rapporter" in client.get("/rapporter/").content.decode()
+
+
+def test_filter_on_kommune(client):
+    assert listed_titles(client.get("/rapporter/?kommune=5014")) == ["Bærekraftsrapport Frøya 2024"]
+
+
+def test_filter_on_year(client):
+    titles = listed_titles(client.get("/rapporter/?year=2023"))
+    expected = [row["tittel"] for row in REPORTS if row["aar"] == "2023"]
+    assert len(expected) == 9
+    assert sorted(titles) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "kommune=50&type=innbyggerundersokelse",
+            ["Innbyggerundersøkelse Fylkesrapport Trøndelag"],
+        ),
+        ("kommune=50&year=2024", ["Bærekraftsrapport Trøndelag 2024"]),
+        ("kommune=5014&year=2023", []),
+        ("year=2024&type=innbyggerundersokelse", []),
+        ("kommune=5049&year=2023&type=baerekraftsrapport", ["Bærekraftsrapport Flatanger 2023"]),
+    ],
+)
+def test_filters_combine(client, query, expected):
+    response = client.get(f"/rapporter/?{query}")
+    assert response.status_code == 200
+    assert listed_titles(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("year=abc", "År"),
+        ("year=1800", "År"),
+        ("year=" + "9" * 5000, "År"),
+        ("kommune=9999", "Kommune"),
+        ("kommune=froya", "Kommune"),
+        ("type=%3Cscript%3E", "Type"),
+    ],
+)
+def test_an_invalid_filter_is_explained_in_norwegian_and_the_rest_still_applies(
+    client, query, field
+):
+    # Alongside the invalid value, a valid filter that matches Frøya's report only.
+    valid = "year=2024&type=baerekraftsrapport" if field == "Kommune" else "kommune=5014"
+    response = client.get(f"/rapporter/?{query}&{valid}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Vi kunne ikke bruke alt du valgte" in html
+    assert f"{field}: Velg et gyldig valg" in html
+    assert "<script>" not in html
+    titles = listed_titles(response)
+    assert "Bærekraftsrapport Frøya 2024" in titles
+    assert 0 < len(titles) < 26
+
+
+def test_pagination_keeps_the_filters(client):
+    html = client.get("/rapporter/?type=baerekraftsrapport").content.decode()
+    assert "25 rapporter" in html
+    assert 'href="?type=baerekraftsrapport&amp;page=2"' in html
+
+
+def test_every_owner_shows_its_reports_and_links_back(client):
+    for row in REPORTS:
+        kommune = KommunePage.objects.get(
+            kommunenummer=row["kommunenummer"], locale__language_code="nb"
+        )
+        html = client.get(kommune.url).content.decode()
+        assert row["tittel"] in html, kommune.title
+        report = ReportPage.objects.get(title=row["tittel"], locale__language_code="nb")
+        report_html = client.get(report.url).content.decode()
+        assert f'href="{kommune.url}">{kommune.title}</a>' in report_html
+
+
+def test_a_kommune_without_reports_says_so(client):
+    html = client.get("/kommuner/tydal/").content.decode()
+    assert "Tydal har ikke lagt ut noen rapporter her ennå." in html
+
+
+def test_a_report_page_shows_size_pages_language_and_date(client):
+    html = client.get("/kommuner/froya/baerekraftsrapport-2024/").content.decode()
+    assert re.search(r"1 side, [\d,.]+\s(KB|kB|byte)", html.replace("\xa0", " "))
+    assert "på bokmål" in html
+    assert "Sist oppdatert" in html
+    assert "Les rapporten (PDF)" in html
+
+
+def test_the_report_library_costs_the_same_queries_for_5_and_50_reports(client):
+    froya = KommunePage.objects.get(kommunenummer="5014", locale__language_code="nb")
+    for _ in range(24):
+        ReportPageFactory(parent=froya)
+    nb = Locale.get_default()
+    assert ReportPage.objects.live().filter(locale=nb).count() == 50
+    client.get("/rapporter/")
+    with CaptureQueriesContext(connection) as with_fifty:
+        assert len(listed_titles(client.get("/rapporter/"))) == 20
+    keep = list(ReportPage.objects.filter(locale=nb).values_list("pk", flat=True)[:5])
+    ReportPage.objects.filter(locale=nb).exclude(pk__in=keep).update(live=False)
+    with CaptureQueriesContext(connection) as with_five:
+        assert len(listed_titles(client.get("/rapporter/"))) == 5
+    assert len(with_five) == len(with_fifty)
+
+
+def test_reports_in_the_api_carry_owner_year_type_and_document(client):
+    response = client.get(
+        "/api/v2/pages/",
+        {
+            "type": "reports.ReportPage",
+            "locale": "nb",
+            "fields": "kommune,year,report_type,document_url",
+            "limit": 50,
+        },
+    )
+    items = response.json()["items"]
+    assert len(items) == 26
+    froya = next(item for item in items if item["title"] == "Bærekraftsrapport Frøya 2024")
+    assert froya["kommune"] == {"kommunenummer": "5014", "name": "Frøya"}
+    assert froya["year"] == 2024
+    assert froya["report_type"] == "baerekraftsrapport"
+    assert froya["document_url"].startswith("http://testserver/documents/")
+    assert client.get(froya["document_url"]).status_code == 200
+
+
+def test_bootstrap_adds_no_second_report_or_document():
+    from django.core.management import call_command
+
+    from reports.models import ReportDocument
+
+    before = (ReportPage.objects.count(), ReportDocument.objects.count())
+    call_command("bootstrap", verbosity=0)
+    assert (ReportPage.objects.count(), ReportDocument.objects.count()) == before
+    assert before == (26 * 3, 26)
