@@ -17,7 +17,7 @@ def placeholder_pdf(title, owner, year):
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.set_font("Helvetica", "B", 18)
-    pdf.multi_cell(width, 9, title)
+    pdf.multi_cell(width, 9, title, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font("Helvetica", size=11)
     when = f"for {year}" if year else "uten årstall"
@@ -27,10 +27,16 @@ def placeholder_pdf(title, owner, year):
         "Denne filen er laget automatisk, slik at tekstuttrekk og søk kan prøves ut.",
         "En bærekraftsrapport (ståstedsanalyse) fra en kommune i nettverket har disse ni delene:",
     ):
-        pdf.multi_cell(width, 6, paragraph)
+        pdf.multi_cell(width, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
     for number, part in enumerate(report_parts(), start=1):
-        pdf.multi_cell(width, 6, f"{number}. {part}")
+        pdf.multi_cell(width, 6, f"{number}. {part}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.multi_cell(width, 6, "Plassholderteksten er skrevet for Bærekraftsportalens demo.")
+    pdf.multi_cell(
+        width,
+        6,
+        "Plassholderteksten er skrevet for Bærekraftsportalens demo.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     return bytes(pdf.output())

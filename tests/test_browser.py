@@ -13,7 +13,16 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 AXE = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = ["/", "/kommuner/", "/kommuner/froya/", "/tema/matsvinn/", "/kommuner/finnes-ikke/"]
+PAGES = [
+    "/",
+    "/kommuner/",
+    "/kommuner/froya/",
+    "/tema/matsvinn/",
+    "/rapporter/",
+    "/rapporter/?year=abc&kommune=5014",  # with the error summary
+    "/kommuner/froya/baerekraftsrapport-2024/",
+    "/kommuner/finnes-ikke/",
+]
 LANGUAGE_PREFIXES = {"nb": "", "nn": "/nn", "en": "/en"}
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

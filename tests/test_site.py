@@ -43,3 +43,19 @@ def test_the_footer_links_to_privacy_and_accessibility(client):
     assert 'href="/nn/personvern/"' in html
     assert 'href="/nn/tilgjengelighetserklaering/"' in html
     assert "Om nettstaden" in html
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_every_interface_text_is_translated(language):
+    import polib
+
+    catalogue = polib.pofile(
+        str(Path(__file__).parent.parent / f"locale/{language}/LC_MESSAGES/django.po")
+    )
+    # The network's own name is a proper name and stays as it is.
+    missing = [
+        entry.msgid
+        for entry in catalogue.untranslated_entries() + catalogue.fuzzy_entries()
+        if entry.msgid != "Bærekraftsnettverket i Trøndelag"
+    ]
+    assert not missing, f"Translate these in locale/{language}/LC_MESSAGES/django.po: {missing}"

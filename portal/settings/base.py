@@ -155,6 +155,7 @@ WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_DOCUMENT_MODEL = "reports.ReportDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "reports.forms.ReportDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Files go through Wagtail's serve view, so collection privacy applies to every download.

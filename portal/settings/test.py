@@ -10,10 +10,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DEBUG = False
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Real files on disk: Wagtail's document serve view reads them from a local path.
+MEDIA_ROOT = VAR_DIR / "test-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 
