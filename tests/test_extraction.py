@@ -121,3 +121,25 @@ def test_replacing_the_file_extracts_the_new_text(django_capture_on_commit_callb
     document.refresh_from_db()
     assert "Andre utgave" in document.extracted_text
     assert "Første" not in document.extracted_text
+
+
+@pytest.mark.django_db(transaction=True)  # the worker opens its own transactions
+def test_in_production_a_worker_extracts_the_text_after_the_upload():
+    """With the database task queue that production uses, the upload only queues the
+    work; `manage.py db_worker` does it."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    # A transactional test may start from an emptied database: make the root collection.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        document = ReportDocument(title="Køet", collection=root)
+        document.file = ContentFile(text_pdf(["Gjort av arbeideren."]), name="ko.pdf")
+        document._set_document_file_metadata()
+        document.save()
+        document.refresh_from_db()
+        assert document.extraction_status == ExtractionStatus.PENDING
+        call_command("db_worker", "--batch", "--no-reload", verbosity=0)
+    document.refresh_from_db()
+    assert document.extraction_status == ExtractionStatus.OK
+    assert "Gjort av arbeideren" in document.extracted_text
