@@ -15,7 +15,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.models import BasePage, ContentPage, IndexPage
+from portal.models import BasePage, ContentPage, IndexPage, in_locale
 
 
 class SDG(TranslatableMixin, models.Model):
@@ -77,14 +77,6 @@ class SDG(TranslatableMixin, models.Model):
     @property
     def language_code(self):
         return self.locale.language_code
-
-    @classmethod
-    def in_locale_of(cls, goals, locale=None):
-        """The given goals as they are named in `locale` (the active one by default), in one
-        query. Pages relate to the goals of one locale; visitors read another."""
-        locale = locale or Locale.get_active()
-        keys = [goal.translation_key for goal in goals]
-        return list(cls.objects.filter(locale=locale, translation_key__in=keys))
 
 
 def default_locale_only():
@@ -153,7 +145,7 @@ class KommunePage(BasePage):
         FieldPanel("intro"),
     ]
     parent_page_types = ["network.KommuneIndexPage"]
-    subpage_types = ["reports.ReportPage"]
+    subpage_types = ["reports.ReportPage", "cases.CasePage"]
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("intro"),
@@ -213,7 +205,7 @@ class ThemeIndexPage(IndexPage):
 class ThemePage(ContentPage):
     """A theme the network works on; later gathers the cases, meetings and reports on it."""
 
-    # Related to the goals of the default locale; SDG.in_locale_of shows them in the
+    # Related to the goals of the default locale; portal.models.in_locale shows them in the
     # visitor's language.
     sdgs = ParentalManyToManyField(
         SDG,
@@ -239,5 +231,5 @@ class ThemePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sdgs"] = SDG.in_locale_of(self.sdgs.all())
+        context["sdgs"] = in_locale(SDG, self.sdgs.all())
         return context

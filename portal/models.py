@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -97,3 +97,16 @@ class IndexPage(BasePage):
         items, extra = self.get_listing(request)
         context.update(extra, items=paginate(request, items, self.per_page))
         return context
+
+
+def in_locale(model, items, locale=None):
+    """The given translatable objects (snippets or pages, of `model`) as they are in
+    `locale` (the active one by default), in one query and in the same order. Pages
+    relate to the bokmål versions; visitors read another language."""
+    locale = locale or Locale.get_active()
+    keys = [item.translation_key for item in items]
+    found = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(locale=locale, translation_key__in=keys)
+    }
+    return [found.get(key, item) for key, item in zip(keys, items, strict=True)]

@@ -23,3 +23,8 @@ def _message(exception):
     # Only our own BadRequest messages are written for visitors; anything else stays generic.
     message = getattr(exception, "visitor_message", None)
     return str(message) if message else ""
+
+
+def csrf_failure(request, reason=""):
+    """The form was sent without a valid security token (an old tab, blocked cookies)."""
+    return render(request, "403_csrf.html", status=403)

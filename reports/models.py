@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from network.facts import report_parts
 from network.models import SDG, KommunePage, SDGSerializer, default_locale_only
-from portal.models import BasePage, IndexPage
+from portal.models import BasePage, IndexPage, in_locale
 from reports.extraction import ExtractionStatus
 
 
@@ -254,7 +254,7 @@ class ReportPage(BasePage):
             {"number": n, "name": name, "covered": n in covered}
             for n, name in enumerate(names, start=1)
         ]
-        context["sdgs"] = SDG.in_locale_of(self.sdgs.all())
+        context["sdgs"] = in_locale(SDG, self.sdgs.all())
         if self.document:
             context["file_size"] = filesizeformat(self.document.file_size or 0)
         return context

@@ -28,12 +28,15 @@ INSTALLED_APPS = [
     "home",
     "network",
     "reports",
+    "cases",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +183,7 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 
 NETWORK_NAME = _("Bærekraftsnettverket i Trøndelag")
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
@@ -191,4 +196,7 @@ LOGGING = {
 }
 
 # The loaders `manage.py bootstrap` runs, in order; each app owns its own.
-BOOTSTRAP_COMMANDS = ["load_site", "load_network", "load_reports"]
+BOOTSTRAP_COMMANDS = ["load_site", "load_network", "load_reports", "load_cases"]
+
+# The public "Foreslå et eksempel" form: at most this many suggestions per address and hour.
+CASE_SUGGESTIONS_PER_HOUR = 5

@@ -1,0 +1,123 @@
+"""The case filters, and the public form for suggesting a case."""
+
+import bleach
+from django import forms
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from network.models import SDG, KommunePage, ThemePage
+
+
+class CaseFilterForm(forms.Form):
+    """Kommune, theme, goal and start year, combined, in the URL."""
+
+    kommune = forms.ChoiceField(label=_("Kommune"), required=False)
+    tema = forms.ChoiceField(label=_("Tema"), required=False)
+    mal = forms.TypedChoiceField(
+        label=_("Bærekraftsmål"), required=False, coerce=int, empty_value=None
+    )
+    ar = forms.TypedChoiceField(label=_("Startår"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, *, locale):
+        from cases.models import CasePage
+
+        super().__init__(data)
+        self.kommuner = {
+            k.kommunenummer: k
+            for k in KommunePage.objects.live().filter(locale=locale).order_by("title")
+        }
+        self.themes = {t.slug: t for t in ThemePage.objects.live().filter(locale=locale)}
+        goals = SDG.objects.filter(locale=locale).order_by("number")
+        years = sorted(
+            {d.year for d in CasePage.listing(locale).values_list("period_start", flat=True)},
+            reverse=True,
+        )
+        self.fields["kommune"].choices = [("", _("Alle kommuner"))] + [
+            (number, kommune.title) for number, kommune in self.kommuner.items()
+        ]
+        self.fields["tema"].choices = [("", _("Alle tema"))] + [
+            (slug, theme.title) for slug, theme in self.themes.items()
+        ]
+        self.fields["mal"].choices = [("", _("Alle mål"))] + [(g.number, str(g)) for g in goals]
+        self.fields["ar"].choices = [("", _("Alle år"))] + [(year, year) for year in years]
+
+    def filter(self, cases):
+        """The cases that match every valid filter; invalid ones are left out and shown to
+        the visitor as errors."""
+        self.is_valid()
+        data = self.cleaned_data
+        if number := data.get("kommune"):
+            cases = cases.child_of(self.kommuner[number])
+        if slug := data.get("tema"):
+            # Cases relate to the bokmål theme; the visitor may be reading nn or en.
+            cases = cases.filter(themes__translation_key=self.themes[slug].translation_key)
+        if goal := data.get("mal"):
+            cases = cases.filter(sdgs__number=goal)
+        if year := data.get("ar"):
+            cases = cases.filter(period_start__year=year)
+        return cases.distinct()
+
+
+# What a suggestion's description may contain; everything else is removed, not escaped.
+ALLOWED_TAGS = ["p", "br", "ul", "ol", "li", "strong", "em", "a"]
+ALLOWED_ATTRIBUTES = {"a": ["href"]}
+ALLOWED_PROTOCOLS = ["http", "https", "mailto"]
+
+
+def sanitise(html):
+    return bleach.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+    )
+
+
+class CaseSuggestionForm(forms.Form):
+    name = forms.CharField(label=_("Navnet ditt"), max_length=100)
+    kommune = forms.ChoiceField(label=_("Kommune"))
+    email = forms.EmailField(
+        label=_("E-postadressen din"),
+        max_length=254,
+        help_text=_("Bare koordinatorene i nettverket ser den, hvis de trenger å spørre deg."),
+    )
+    title = forms.CharField(label=_("Hva handler eksemplet om?"), max_length=150)
+    description = forms.CharField(
+        label=_("Fortell kort hva dere gjorde"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Hva gjorde dere, hvem var med, og hva kom ut av det? Høyst 5000 tegn."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Jeg samtykker i at nettverket lagrer det jeg sender, og kan kontakte meg om eksemplet."
+        ),
+    )
+    # A field people never see: a form that comes back with it filled in was sent by a
+    # program, not a person.
+    website = forms.CharField(label=_("Ikke fyll ut dette feltet"), required=False)
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kommuner = {
+            k.kommunenummer: k
+            for k in KommunePage.objects.live().filter(locale=locale).order_by("title")
+        }
+        self.fields["kommune"].choices = [("", _("Velg kommune"))] + [
+            (number, kommune.title) for number, kommune in self.kommuner.items()
+        ]
+
+    @property
+    def is_from_a_program(self):
+        return bool(self.data.get("website"))
+
+    def clean_name(self):
+        return strip_tags(self.cleaned_data["name"]).strip()
+
+    def clean_title(self):
+        return strip_tags(self.cleaned_data["title"]).strip()
+
+    def clean_description(self):
+        return sanitise(self.cleaned_data["description"])

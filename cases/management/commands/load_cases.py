@@ -1,0 +1,66 @@
+"""Creates /god-praksis/ and the demo cases (cases/demo.py) under their kommuner. Part of
+`manage.py bootstrap`; creates only what is missing."""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from cases.demo import DEMO_CASES
+from cases.models import CaseIndexPage, CasePage
+from home.models import HomePage
+from network.facts import ascii_slug
+from network.models import SDG, KommunePage, ThemePage
+from portal.bootstrap import ensure_child_page, find_page
+
+
+def paragraph(text):
+    return f"<p>{text}</p>"
+
+
+class Command(BaseCommand):
+    help = "Oppretter oversikten over god praksis og eksemplene (bare det som mangler)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = find_page(HomePage, "home")
+        ensure_child_page(
+            home,
+            "god-praksis",
+            CaseIndexPage(
+                title="God praksis",
+                slug="god-praksis",
+                show_in_menus=True,
+                search_description="Eksempler på hva kommunene har gjort, slik at andre kan "
+                "gjøre det samme.",
+                intro="<p>Her deler kommunene det de har fått til. Finn eksempler etter "
+                "kommune, tema, bærekraftsmål eller år.</p>",
+            ),
+        )
+        created = 0
+        for demo in DEMO_CASES:
+            key = f"case:{demo.key}"
+            if find_page(CasePage, key):
+                continue
+            owner = find_page(KommunePage, f"kommune:{demo.kommune}")
+            case = CasePage(
+                title=demo.title,
+                slug=ascii_slug(demo.title),
+                summary=demo.summary,
+                objectives=paragraph(demo.objectives),
+                results=paragraph(demo.results),
+                enabling_factors=paragraph(demo.enabling_factors),
+                replicability=paragraph(demo.replicability),
+                period_start=datetime.date(*demo.start, 1),
+                period_end=datetime.date(*demo.end, 1) if demo.end else None,
+                contact_role=demo.contact_role,
+                is_example=True,
+            )
+            case.themes = [find_page(ThemePage, f"theme:{slug}") for slug in demo.themes]
+            case.sdgs = list(SDG.objects.filter(number__in=demo.sdgs, locale=owner.locale))
+            case.other_kommuner = [
+                find_page(KommunePage, f"kommune:{number}") for number in demo.other_kommuner
+            ]
+            ensure_child_page(owner, key, case)
+            created += 1
+        self.stdout.write(f"God praksis er lastet ({created} nye eksempler).")

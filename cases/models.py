@@ -1,0 +1,376 @@
+"""Good-practice cases (God praksis): what a kommune did, written so that another kommune
+can do the same. The fields follow the UN's good-practice template."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cases.blocks import CaseBodyBlock
+from network.models import SDG, KommunePage, SDGSerializer, ThemePage, default_locale_only
+from portal.models import BasePage, IndexPage, in_locale
+
+TEMPLATE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+def template_field(label, help_text):
+    return RichTextField(label, blank=True, features=TEMPLATE_FEATURES, help_text=help_text)
+
+
+class CasePage(BasePage):
+    """One good-practice case, placed under the kommune that owns it."""
+
+    summary = models.TextField(
+        _("kort fortalt"),
+        max_length=500,
+        help_text=_("Hva gjorde dere, og hva kom ut av det? To–tre setninger."),
+    )
+    body = StreamField(CaseBodyBlock(), verbose_name=_("innhold"), blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hovedbilde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("alternativ tekst til hovedbildet"), max_length=250, blank=True
+    )
+    themes = ParentalManyToManyField(
+        ThemePage,
+        verbose_name=_("tema"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+    sdgs = ParentalManyToManyField(
+        SDG,
+        verbose_name=_("bærekraftsmål"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+    other_kommuner = ParentalManyToManyField(
+        KommunePage,
+        verbose_name=_("andre kommuner som var med"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+    period_start = models.DateField(_("startet"))
+    period_end = models.DateField(_("avsluttet"), null=True, blank=True)
+    contact_name = models.CharField(_("kontaktperson"), max_length=100, blank=True)
+    contact_role = models.CharField(_("rolle"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("e-post"), blank=True)
+
+    # The UN's good-practice template.
+    objectives = template_field(_("mål"), _("Hva ville dere oppnå?"))
+    stakeholders = template_field(_("hvem var med"), _("Hvem tok del, og hvilken rolle hadde de?"))
+    results = template_field(_("resultater og gevinster"), _("Hva ble bedre, og for hvem?"))
+    enabling_factors = template_field(_("hva fikk det til å virke"), _("Hva var avgjørende?"))
+    challenges = template_field(
+        _("utfordringer"), _("Hva var vanskelig, og hvordan løste dere det?")
+    )
+    replicability = template_field(
+        _("slik kan andre gjøre det samme"), _("Hva må en annen kommune gjøre for å få det til?")
+    )
+
+    is_example = models.BooleanField(
+        _("eksempelinnhold"),
+        default=False,
+        help_text=_("Demoinnhold som ikke er et ekte eksempel. Vises med merket «Eksempel»."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Hovedbilde")
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("objectives"),
+                FieldPanel("stakeholders"),
+                FieldPanel("results"),
+                FieldPanel("enabling_factors"),
+                FieldPanel("challenges"),
+                FieldPanel("replicability"),
+            ],
+            heading=_("Erfaringene"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("other_kommuner"),
+                FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+            ],
+            heading=_("Tema, mål og tid"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Kontakt"),
+        ),
+        FieldPanel("is_example"),
+    ]
+    parent_page_types = ["network.KommunePage"]
+    subpage_types = []
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("lead_image_alt"),
+        TranslatableField("contact_role"),
+        TranslatableField("objectives"),
+        TranslatableField("stakeholders"),
+        TranslatableField("results"),
+        TranslatableField("enabling_factors"),
+        TranslatableField("challenges"),
+        TranslatableField("replicability"),
+        SynchronizedField("slug"),
+        SynchronizedField("lead_image"),
+        SynchronizedField("themes"),
+        SynchronizedField("sdgs"),
+        SynchronizedField("other_kommuner"),
+        SynchronizedField("period_start"),
+        SynchronizedField("period_end"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("is_example"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("objectives"),
+        index.SearchField("results"),
+        index.SearchField("enabling_factors"),
+        index.SearchField("replicability"),
+        index.FilterField("period_start"),
+    ]
+    api_fields = [
+        APIField("kommune"),
+        APIField("summary"),
+        APIField("theme_slugs"),
+        APIField("sdgs", serializer=SDGSerializer(many=True, read_only=True)),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("is_example"),
+    ]
+
+    class Meta:
+        verbose_name = _("eksempel på god praksis")
+        verbose_name_plural = _("eksempler på god praksis")
+
+    def clean(self):
+        super().clean()
+        if self.period_end and self.period_start and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("Sluttdatoen kan ikke være før startdatoen.")})
+        if self.lead_image_id and not self.lead_image_alt:
+            raise ValidationError(
+                {"lead_image_alt": _("Skriv hva hovedbildet viser, for dem som ikke ser det.")}
+            )
+
+    @classmethod
+    def listing(cls, locale):
+        """Live, public cases of a locale, newest first, ready for a listing."""
+        return (
+            cls.objects.live()
+            .public()
+            .filter(locale=locale)
+            .defer_streamfields()
+            .prefetch_related("themes", "sdgs")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    @property
+    def kommune_page(self):
+        return KommunePage.objects.filter(path=self.path[: -Page.steplen]).first()
+
+    @property
+    def kommune(self):
+        owner = self.kommune_page
+        return {"kommunenummer": owner.kommunenummer, "name": owner.title} if owner else None
+
+    @property
+    def theme_slugs(self):
+        return [theme.slug for theme in self.themes.all()]
+
+    @property
+    def email_parts(self):
+        """The contact address split at the @, shown as «navn (krøllalfa) domene»: people
+        read it, address harvesters mostly do not."""
+        name, _at, domain = self.contact_email.partition("@")
+        return {"name": name, "domain": domain} if domain else None
+
+    def related_cases(self, limit=3):
+        """Other live cases that share a theme or a goal, newest first."""
+        themes = [theme.pk for theme in self.themes.all()]
+        goals = [goal.pk for goal in self.sdgs.all()]
+        if not themes and not goals:
+            return CasePage.objects.none()
+        return (
+            CasePage.listing(self.locale)
+            .filter(models.Q(themes__in=themes) | models.Q(sdgs__in=goals))
+            .exclude(translation_key=self.translation_key)
+            .distinct()[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["kommune"] = self.kommune_page
+        context["themes"] = in_locale(ThemePage, list(self.themes.all()))
+        context["sdgs"] = in_locale(SDG, list(self.sdgs.all()))
+        context["other_kommuner"] = in_locale(KommunePage, list(self.other_kommuner.all()))
+        context["related"] = self.related_cases()
+        context["template_sections"] = [
+            (_("Mål"), self.objectives),
+            (_("Hvem var med"), self.stakeholders),
+            (_("Resultater og gevinster"), self.results),
+            (_("Hva fikk det til å virke"), self.enabling_factors),
+            (_("Utfordringer"), self.challenges),
+            (_("Slik kan andre gjøre det samme"), self.replicability),
+        ]
+        return context
+
+
+class CaseIndexPage(RoutablePageMixin, IndexPage):
+    """/god-praksis/: every case, newest first, filtered by kommune, theme, goal and year;
+    /god-praksis/foresla/: the public form for suggesting a case."""
+
+    subpage_types = []
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("oversikt over god praksis")
+
+    def get_listing(self, request):
+        from cases.forms import CaseFilterForm
+
+        locale = Locale.get_active()
+        form = CaseFilterForm(request.GET, locale=locale)
+        cases = form.filter(CasePage.listing(locale))
+        return cases, {"filter_form": form, "lookups": CaseLookups(locale)}
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("filter_form")
+        if form is not None and form.errors:
+            response.status_code = 400
+        return response
+
+    @path("foresla/", name="suggest")
+    def suggest(self, request):
+        from cases.views import suggest_case
+
+        return suggest_case(request, self)
+
+    @path("foresla/takk/", name="suggest_thanks")
+    def suggest_thanks(self, request):
+        from cases.views import suggestion_received
+
+        return suggestion_received(request, self)
+
+
+class CaseLookups:
+    """What a listing of cases shows beside each case (its kommune, its themes and goals in
+    the visitor's language), fetched once for the whole listing instead of once per case."""
+
+    def __init__(self, locale):
+        self.locale = locale
+        self._kommuner = None
+        self._names = None
+
+    def kommune_of(self, case):
+        if self._kommuner is None:
+            self._kommuner = {
+                kommune.path: kommune
+                for kommune in KommunePage.objects.filter(locale=self.locale).only(
+                    "title", "path", "url_path", "kommunenummer", "locale"
+                )
+            }
+        return self._kommuner.get(case.path[: -Page.steplen])
+
+    def localized(self, items):
+        if self._names is None:
+            themes = ThemePage.objects.filter(locale=self.locale).only("title", "translation_key")
+            goals = SDG.objects.filter(locale=self.locale)
+            self._names = {item.translation_key: item for item in [*themes, *goals]}
+        return [self._names.get(item.translation_key, item) for item in items]
+
+
+class CaseSuggestion(models.Model):
+    """A case suggested through the public form by someone without an account. Kept for
+    the coordinators, who can turn it into a draft CasePage under the right kommune."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Ny")
+        DRAFTED = "drafted", _("Utkast laget")
+        DECLINED = "declined", _("Avvist")
+
+    name = models.CharField(_("navn"), max_length=100)
+    kommune = models.ForeignKey(
+        KommunePage,
+        verbose_name=_("kommune"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    email = models.EmailField(_("e-post"))
+    title = models.CharField(_("tittel"), max_length=150)
+    # Sanitised with bleach before it is stored (cases.forms.sanitise).
+    description = models.TextField(_("beskrivelse"))
+    consent_given_at = models.DateTimeField(_("samtykke gitt"))
+    created_at = models.DateTimeField(_("sendt"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    case_page = models.ForeignKey(
+        CasePage,
+        verbose_name=_("utkast"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("status")]
+
+    class Meta:
+        verbose_name = _("forslag til eksempel")
+        verbose_name_plural = _("forslag til eksempler")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def make_draft(self, user=None):
+        """A draft CasePage under the suggested kommune, with the suggestion's text."""
+        kommune = self.kommune.get_translation(Locale.get_default())
+        summary = strip_tags(self.description)
+        case = CasePage(
+            title=self.title,
+            summary=(summary[:497] + "...") if len(summary) > 500 else summary,
+            body=[("paragraph", RichText(self.description))],
+            period_start=self.created_at.date(),
+            live=False,
+            owner=user,
+        )
+        kommune.add_child(instance=case)
+        case.save_revision(user=user)
+        self.case_page = case
+        self.status = self.Status.DRAFTED
+        self.save(update_fields=["case_page", "status"])
+        return case
