@@ -75,6 +75,15 @@ def sanitise(html):
     )
 
 
+def plain_text(value):
+    """A one-line field holds text, not markup: tags are removed, and what is left must
+    still say something."""
+    text = strip_tags(value).strip()
+    if not text:
+        raise forms.ValidationError(_("Skriv med vanlig tekst, uten HTML-koder."))
+    return text
+
+
 class CaseSuggestionForm(forms.Form):
     name = forms.CharField(label=_("Navnet ditt"), max_length=100)
     kommune = forms.ChoiceField(label=_("Kommune"))
@@ -94,6 +103,7 @@ class CaseSuggestionForm(forms.Form):
         label=_(
             "Jeg samtykker i at nettverket lagrer det jeg sender, og kan kontakte meg om eksemplet."
         ),
+        error_messages={"required": _("Du må samtykke før du kan sende forslaget.")},
     )
     # A field people never see: a form that comes back with it filled in was sent by a
     # program, not a person.
@@ -114,10 +124,13 @@ class CaseSuggestionForm(forms.Form):
         return bool(self.data.get("website"))
 
     def clean_name(self):
-        return strip_tags(self.cleaned_data["name"]).strip()
+        return plain_text(self.cleaned_data["name"])
 
     def clean_title(self):
-        return strip_tags(self.cleaned_data["title"]).strip()
+        return plain_text(self.cleaned_data["title"])
 
     def clean_description(self):
-        return sanitise(self.cleaned_data["description"])
+        description = sanitise(self.cleaned_data["description"])
+        if not strip_tags(description).strip():
+            raise forms.ValidationError(_("Skriv noen ord om hva dere gjorde."))
+        return description

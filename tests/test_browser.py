@@ -21,6 +21,10 @@ PAGES = [
     "/rapporter/",
     "/rapporter/?year=abc&kommune=5014",  # with the error summary
     "/kommuner/froya/baerekraftsrapport-2024/",
+    "/god-praksis/",
+    "/god-praksis/?mal=99",  # with the error summary
+    "/kommuner/froya/halvert-matsvinn-i-skolekantina/",
+    "/god-praksis/foresla/",
     "/kommuner/finnes-ikke/",
 ]
 LANGUAGE_PREFIXES = {"nb": "", "nn": "/nn", "en": "/en"}
@@ -69,15 +73,23 @@ def test_no_wcag_21_aa_violations(live_server, browser):
         for path in PAGES:
             url = live_server.url + prefix + path
             page.goto(url)
-            assert page.get_attribute("html", "lang") == language, url
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-            )
-            # axe really ran and checked something on this page
-            assert result["passes"], url
-            problems += format_violations(url, result["violations"])
+            problems += check_with_axe(page, url, language)
+        # The suggestion form as it comes back with errors.
+        page.goto(live_server.url + prefix + "/god-praksis/foresla/")
+        page.click("button[type=submit]")
+        assert page.locator(".ds-error-summary").is_visible()
+        problems += check_with_axe(page, page.url + " (med feil)", language)
     assert not problems, "\n".join(problems)
+
+
+def check_with_axe(page, url, language):
+    assert page.get_attribute("html", "lang") == language, url
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    assert result["passes"], url  # axe really ran and checked something on this page
+    return format_violations(url, result["violations"])
 
 
 def test_keyboard_focus_is_visible_and_skip_link_works(live_server, browser):

@@ -11,33 +11,14 @@ from network.facts import read_csv
 from network.models import KommunePage
 from reports.factories import ReportPageFactory
 from reports.models import ReportPage
+from tests.helpers import all_listed_titles, listed_titles
 
 pytestmark = pytest.mark.django_db
 REPORTS = read_csv("rapporter.csv")
 
 
-def listed_titles(response):
-    return re.findall(
-        r'<h3 class="ds-heading" data-size="xs"><a [^>]*>([^<]+)</a>', response.content.decode()
-    )
-
-
-def get_all_pages(client, url):
-    """Every title across the paginated listing."""
-    titles, page = [], 1
-    while True:
-        response = (
-            client.get(url, {"page": page}) if "?" not in url else client.get(f"{url}&page={page}")
-        )
-        if response.status_code == 404:
-            return titles
-        assert response.status_code == 200
-        titles += listed_titles(response)
-        page += 1
-
-
 def test_the_library_lists_every_report_newest_first(client):
-    titles = get_all_pages(client, "/rapporter/?")
+    titles = all_listed_titles(client, "/rapporter/")
     assert sorted(titles) == sorted(row["tittel"] for row in REPORTS)
     years = [ReportPage.objects.get(title=t, locale__language_code="nb").year for t in titles]
     dated = [year for year in years if year]

@@ -59,3 +59,11 @@ def test_every_interface_text_is_translated(language):
         if entry.msgid != "Bærekraftsnettverket i Trøndelag"
     ]
     assert not missing, f"Translate these in locale/{language}/LC_MESSAGES/django.po: {missing}"
+
+
+def test_bokmal_needs_no_translation_of_its_own():
+    """The texts are written in bokmål: a msgstr in nb would only hide the real text."""
+    import polib
+
+    catalogue = polib.pofile(str(Path(__file__).parent.parent / "locale/nb/LC_MESSAGES/django.po"))
+    assert not [e.msgid for e in catalogue if e.msgstr or any(e.msgstr_plural.values())]

@@ -1,0 +1,230 @@
+"""The public "Foreslå et eksempel" form: sanitising, honeypot, rate limit, CSRF, and the
+coordinators' action that turns a suggestion into a draft case."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from cases.forms import ALLOWED_PROTOCOLS, ALLOWED_TAGS
+from cases.models import CasePage, CaseSuggestion
+
+pytestmark = pytest.mark.django_db
+URL = "/god-praksis/foresla/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+def suggestion(**changes):
+    data = {
+        "name": "Kari Nordmann",
+        "kommune": "5014",
+        "email": "kari@example.no",
+        "title": "Sykkelbibliotek for alle",
+        "description": "<p>Vi lånte ut sykler gratis.</p>",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+# Classic payloads from the XSS cheat sheets: script tags, event handlers, javascript: and
+# data: URLs, SVG, malformed and encoded variants.
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=http://xss.example/xss.js></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    "<IMG SRC=\"javascript:alert('XSS');\">",
+    "<img src=javascript:alert(&quot;XSS&quot;)>",
+    "<IMG SRC=`javascript:alert(\"RSnake says, 'XSS'\")`>",
+    '<a href="javascript:alert(1)">klikk</a>',
+    '<a href="JaVaScRiPt:alert(1)">klikk</a>',
+    '<a href="jav&#x09;ascript:alert(1)">klikk</a>',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="https://ok.example" onclick="alert(1)">x</a>',
+    '<a href="https://ok.example" style="background:url(javascript:alert(1))">x</a>',
+    "<svg/onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<body onload=alert(1)>",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<object data="javascript:alert(1)"></object>',
+    '<embed src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+    '<div style="width: expression(alert(1));">x</div>',
+    "<style>@import 'http://xss.example/xss.css';</style>",
+    '<link rel=stylesheet href="http://xss.example/xss.css">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    "<input onfocus=alert(1) autofocus>",
+    "<details open ontoggle=alert(1)>",
+    '<p onmouseover="alert(1)">hold over</p>',
+    "<<script>alert(1);//<</script>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    '<img """><script>alert(1)</script>">',
+    "%3Cscript%3Ealert(1)%3C/script%3E",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    '<a href="\x01javascript:alert(1)">x</a>',  # a real control character
+    '<a href=" javascript:alert(1)">x</a>',
+    '<a href="java\tscript:alert(1)">x</a>',
+    '<form action="javascript:alert(1)"><button>x</button></form>',
+    '<base href="javascript:alert(1)//">',
+    '<video><source onerror="alert(1)"></video>',
+    "<strong onclick=alert(1)>fet</strong>",
+    '"><script>alert(document.cookie)</script>',
+    '<a href="mailto:ok@example.no" onmouseover=alert(1)>e-post</a>',
+]
+
+# What must never appear in a rendered page built from a suggestion (our own templates
+# for a case use none of these).
+DANGEROUS = re.compile(
+    r"<\s*(script|svg|math|iframe|object|embed|style|link|meta|base|form|input|img|video|"
+    r"body|details)\b|\son\w+\s*=|javascript:|vbscript:|data:text|expression\(",
+    re.IGNORECASE,
+)
+TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
+
+
+def assert_harmless(html):
+    """Only the allowed tags remain, with no attribute but a safe href."""
+    for name, attributes in TAG.findall(html):
+        assert name.lower() in ALLOWED_TAGS, f"<{name}> survived in {html!r}"
+        for attribute in re.findall(r"([a-zA-Z-]+)\s*=", attributes):
+            assert attribute.lower() == "href", f"{attribute}= survived in {html!r}"
+        for href in re.findall(r'href="([^"]*)"', attributes):
+            # Read the address as a browser does: leading control characters and spaces,
+            # and tabs or newlines anywhere, are dropped before the scheme is read.
+            browser_sees = re.sub(r"[\t\n\r]", "", href.lstrip("".join(map(chr, range(33)))))
+            scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", browser_sees)
+            if scheme:
+                assert scheme[1].lower() in ALLOWED_PROTOCOLS, f"{href} survived in {html!r}"
+
+
+def test_there_are_enough_payloads():
+    assert len(PAYLOADS) >= 30
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_no_payload_survives_in_what_is_stored_or_shown(client, admin_client, payload):
+    response = client.post(
+        URL,
+        suggestion(description=f"<p>Innledning</p>{payload}", title=payload, name=payload),
+        REMOTE_ADDR="192.0.2.10",
+    )
+    assert response.status_code in (302, 400)
+    stored = CaseSuggestion.objects.filter(email="kari@example.no").last()
+    if stored is None:  # refused (an empty title after cleaning): nothing stored to check
+        assert response.status_code == 400
+        return
+    assert_harmless(stored.description)
+    for plain in (stored.title, stored.name):
+        assert not TAG.search(plain), plain  # text only; a lone "<" is escaped when shown
+    # Shown to a coordinator, and as the draft case made from it.
+    inspect = admin_client.get(f"/admin/snippets/cases/casesuggestion/inspect/{stored.pk}/")
+    assert inspect.status_code == 200
+    if "<" in payload:
+        assert payload not in inspect.content.decode()
+    case = stored.make_draft()
+    draft = admin_client.get(f"/admin/pages/{case.pk}/view_draft/").content.decode()
+    main = draft.split("<main", 1)[1].split("</main>", 1)[0]
+    assert not DANGEROUS.search(main), DANGEROUS.search(main)
+
+
+def test_allowed_markup_stays(client):
+    html = (
+        '<p>Se <a href="https://froya.example/plan">planen</a> og '
+        "<strong>resultatene</strong>.</p><ul><li>én</li></ul>"
+    )
+    assert client.post(URL, suggestion(description=html)).status_code == 302
+    stored = CaseSuggestion.objects.get()
+    assert stored.description == html
+
+
+def test_a_normal_visitor_is_thanked(client):
+    response = client.post(URL, suggestion(), follow=True)
+    assert response.status_code == 200
+    assert "Takk for forslaget" in response.content.decode()
+    stored = CaseSuggestion.objects.get()
+    assert (stored.kommune.kommunenummer, stored.status) == ("5014", "new")
+    assert stored.consent_given_at is not None
+
+
+def test_the_honeypot_stops_programs_and_keeps_nothing(client):
+    response = client.post(URL, suggestion(website="https://spam.example"))
+    assert response.status_code == 400
+    assert "Ikke fyll ut dette feltet" in response.content.decode()
+    assert not CaseSuggestion.objects.exists()
+
+
+def test_the_rate_limit_stops_the_sixth_suggestion_in_an_hour_from_one_address(client):
+    for number in range(5):
+        response = client.post(
+            URL, suggestion(title=f"Forslag {number}"), REMOTE_ADDR="198.51.100.7"
+        )
+        assert response.status_code == 302
+    response = client.post(URL, suggestion(title="Forslag 6"), REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Du har sendt mange forslag på kort tid" in html
+    assert 'value="Forslag 6"' in html  # what the visitor typed is still there
+    assert CaseSuggestion.objects.count() == 5
+    # Someone else is not affected.
+    assert client.post(URL, suggestion(), REMOTE_ADDR="198.51.100.8").status_code == 302
+
+
+def test_invalid_and_over_long_input_is_explained_and_kept(client):
+    long_text = "Vi gjorde mye. " * 400  # over 5,000 characters
+    response = client.post(
+        URL, suggestion(description=long_text, email="ikke-en-adresse", consent="", kommune="9999")
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Sørg for at denne verdien har 5000 eller færre tegn" in html
+    assert "Oppgi en gyldig epost-adresse" in html
+    assert "Velg et gyldig valg" in html
+    assert "Du må samtykke før du kan sende forslaget." in html
+    assert "Vi gjorde mye. Vi gjorde mye." in html
+    assert 'value="ikke-en-adresse"' in html
+    assert not CaseSuggestion.objects.exists()
+
+
+def test_a_form_without_a_csrf_token_is_refused_in_norwegian():
+    response = Client(enforce_csrf_checks=True).post(URL, suggestion())
+    assert response.status_code == 403
+    assert "Skjemaet kunne ikke sendes" in response.content.decode()
+    assert not CaseSuggestion.objects.exists()
+
+
+def test_the_form_page_is_never_cached(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("prefix", ["", "/nn", "/en"])
+def test_the_form_answers_in_every_language(client, prefix):
+    response = client.get(prefix + URL)
+    assert response.status_code == 200
+    assert f'<html lang="{prefix.strip("/") or "nb"}"' in response.content.decode()
+
+
+def test_a_coordinator_turns_a_suggestion_into_a_draft_case(client, admin_client):
+    client.post(URL, suggestion())
+    stored = CaseSuggestion.objects.get()
+    assert admin_client.get(f"/admin/forslag/{stored.pk}/lag-utkast/").status_code == 200
+    response = admin_client.post(f"/admin/forslag/{stored.pk}/lag-utkast/")
+    stored.refresh_from_db()
+    case = CasePage.objects.get(pk=stored.case_page_id)
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/pages/{case.pk}/edit/"
+    assert not case.live
+    assert case.get_parent().specific.kommunenummer == "5014"
+    assert case.title == "Sykkelbibliotek for alle"
+    assert stored.status == "drafted"
+    listing = admin_client.get("/admin/snippets/cases/casesuggestion/").content.decode()
+    assert "Sykkelbibliotek for alle" in listing
