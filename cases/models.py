@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cases.blocks import CaseBodyBlock
 from network.models import SDG, KommunePage, SDGSerializer, ThemePage, default_locale_only
-from portal.models import BasePage, IndexPage, in_locale
+from portal.models import BasePage, IndexPage, RoutableMixin, in_locale
 
 TEMPLATE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -246,7 +246,7 @@ class CasePage(BasePage):
         return context
 
 
-class CaseIndexPage(RoutablePageMixin, IndexPage):
+class CaseIndexPage(RoutableMixin, IndexPage):
     """/god-praksis/: every case, newest first, filtered by kommune, theme, goal and year;
     /god-praksis/foresla/: the public form for suggesting a case."""
 
@@ -270,6 +270,12 @@ class CaseIndexPage(RoutablePageMixin, IndexPage):
         if form is not None and form.errors:
             response.status_code = 400
         return response
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from cases.feeds import CaseFeed
+
+        return CaseFeed(self)(request)
 
     @path("foresla/", name="suggest")
     def suggest(self, request):

@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -26,7 +27,11 @@ class BasePage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+        return self.set_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def set_cache_headers(self, request, response):
+        if response.has_header("Cache-Control"):
+            return response  # the view decided (a form, say, is never cached)
         if request.user.is_authenticated or self.get_view_restrictions().exists():
             # Logged-in views carry the user bar and private pages carry private content:
             # neither may be stored by a shared cache.
@@ -34,6 +39,14 @@ class BasePage(Page):
         else:
             patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
         return response
+
+
+class RoutableMixin(RoutablePageMixin):
+    """Wagtail's routable pages answer every route, the page itself included, without
+    Page.serve: the cache headers are set here instead. Put it before the page class."""
+
+    def serve(self, request, *args, **kwargs):
+        return self.set_cache_headers(request, super().serve(request, *args, **kwargs))
 
 
 class ContentPage(BasePage):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
@@ -19,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from network.facts import report_parts
 from network.models import SDG, KommunePage, SDGSerializer, default_locale_only
-from portal.models import BasePage, IndexPage, in_locale
+from portal.models import BasePage, IndexPage, RoutableMixin, in_locale
 from reports.extraction import ExtractionStatus
 
 
@@ -91,7 +92,7 @@ class ReportPartsField(models.JSONField):
         )
 
 
-class ReportIndexPage(IndexPage):
+class ReportIndexPage(RoutableMixin, IndexPage):
     """/rapporter/: every report, newest first, filtered by kommune, year and type."""
 
     subpage_types = []
@@ -116,6 +117,12 @@ class ReportIndexPage(IndexPage):
             # The page still shows, with the visitor's choices and what was wrong.
             response.status_code = 400
         return response
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from reports.feeds import ReportFeed
+
+        return ReportFeed(self)(request)
 
 
 class ReportPage(BasePage):

@@ -25,6 +25,8 @@ PAGES = [
     "/god-praksis/?mal=99",  # with the error summary
     "/kommuner/froya/halvert-matsvinn-i-skolekantina/",
     "/god-praksis/foresla/",
+    "/baerekraftfredag/",
+    "/baerekraftfredag/2025-03-matsvinn-i-barnehagen/",
     "/kommuner/finnes-ikke/",
 ]
 LANGUAGE_PREFIXES = {"nb": "", "nn": "/nn", "en": "/en"}

@@ -28,6 +28,7 @@ def test_every_page_type_renders_in_every_language(client, model, language):
         assert f'hreflang="{code}"' in html
     assert 'hreflang="x-default"' in html
     assert 'class="ds-skip-link" href="#innhold"' in html
+    assert "public" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

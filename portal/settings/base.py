@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "network",
     "reports",
     "cases",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -196,7 +197,7 @@ LOGGING = {
 }
 
 # The loaders `manage.py bootstrap` runs, in order; each app owns its own.
-BOOTSTRAP_COMMANDS = ["load_site", "load_network", "load_reports", "load_cases"]
+BOOTSTRAP_COMMANDS = ["load_site", "load_network", "load_reports", "load_cases", "load_events"]
 
 # The public "Foreslå et eksempel" form: at most this many suggestions per address and hour.
 CASE_SUGGESTIONS_PER_HOUR = 5

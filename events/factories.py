@@ -1,0 +1,43 @@
+import datetime
+import zoneinfo
+
+import factory
+import wagtail_factories
+
+from events.models import EventIndexPage, EventPage
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+
+
+def slides():
+    from reports.factories import ReportDocumentFactory
+
+    return [("slides", ReportDocumentFactory(title="Presentasjon"))]
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Møter"
+    intro = "<p>Møtene.</p>"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Testmøte {n}")
+    start = datetime.datetime(2024, 3, 29, 9, 0, tzinfo=OSLO)
+    end = factory.LazyAttribute(lambda page: page.start + datetime.timedelta(minutes=90))
+    intro = "Et møte i testene."
+    place = "Teams"
+    speakers = factory.LazyFunction(
+        lambda: [("speaker", {"name": "Ola Nordmann", "role": "Rådgiver", "organisation": "KS"})]
+    )
+    agenda = factory.LazyFunction(
+        lambda: [("item", {"time": datetime.time(9, 0), "title": "Velkommen"})]
+    )
+    slides = factory.LazyFunction(slides)
+    summary = "<p>Oppsummering.</p>"
+    recording_url = "https://video.example.no/opptak"
+
+    class Meta:
+        model = EventPage

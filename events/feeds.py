@@ -1,0 +1,57 @@
+"""Meetings as iCalendar files (one meeting, or every upcoming one) and as an RSS feed."""
+
+import zoneinfo
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from portal.feeds import PageFeed
+
+OSLO = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def calendar_for(meetings, request):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Bærekraftsnettverket i Trøndelag//Bærekraftsportalen//NO")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Bærekraftfredag og nettverksmøter")
+    for meeting in meetings:
+        event = Event()
+        event.add(
+            "uid", f"{meeting.translation_key}-{meeting.locale.language_code}@baerekraftsportalen"
+        )
+        event.add("dtstamp", timezone.now())
+        # Local time with its zone: calendar programs then get the daylight-saving rules.
+        event.add("dtstart", meeting.start.astimezone(OSLO))
+        event.add("dtend", meeting.end.astimezone(OSLO))
+        event.add("summary", meeting.title)
+        if meeting.intro:
+            event.add("description", meeting.intro)
+        location = meeting.place or meeting.online_url or meeting.get_event_format_display()
+        event.add("location", str(location))
+        event.add("url", request.build_absolute_uri(meeting.get_url(request)))
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def calendar_response(meetings, request, filename):
+    response = HttpResponse(
+        calendar_for(meetings, request).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+class MeetingFeed(PageFeed):
+    def get_pages(self):
+        from events.models import EventPage
+
+        return EventPage.listing(self.index_page.locale).order_by("-first_published_at")
+
+    def item_description(self, page):
+        when = timezone.localtime(page.start).strftime("%d.%m.%Y %H:%M")
+        return f"{when}. {page.intro}"

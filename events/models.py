@@ -1,0 +1,262 @@
+"""Bærekraftfredag and the network's other meetings: upcoming first, then the archive
+with recordings and slides."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from events.blocks import AgendaBlock, SlidesBlock, SpeakersBlock
+from network.models import SDG, KommunePage, SDGSerializer, ThemePage, default_locale_only
+from portal.models import BasePage, IndexPage, RoutableMixin, in_locale
+
+
+class Organiser(models.TextChoices):
+    NATIONAL = "nasjonalt", _("Det nasjonale bærekraftsnettverket og KS")
+    TRONDELAG = "trondelag", _("Bærekraftsnettverket i Trøndelag")
+    OTHER = "annen", _("Annen arrangør")
+
+
+class EventFormat(models.TextChoices):
+    DIGITAL = "digital", _("Digitalt")
+    PHYSICAL = "fysisk", _("Fysisk møte")
+    HYBRID = "hybrid", _("Både digitalt og fysisk")
+
+
+class EventPage(RoutableMixin, BasePage):
+    """One meeting. It counts as upcoming until its end time has passed."""
+
+    start = models.DateTimeField(_("starter"))
+    end = models.DateTimeField(_("slutter"))
+    organiser = models.CharField(
+        _("arrangør"), max_length=20, choices=Organiser.choices, default=Organiser.NATIONAL
+    )
+    organiser_name = models.CharField(
+        _("navn på arrangøren"),
+        max_length=150,
+        blank=True,
+        help_text=_("Når arrangøren er en annen."),
+    )
+    event_format = models.CharField(
+        _("form"), max_length=10, choices=EventFormat.choices, default=EventFormat.DIGITAL
+    )
+    place = models.CharField(_("sted"), max_length=200, blank=True)
+    online_url = models.URLField(_("lenke til møtet"), blank=True)
+    registration_url = models.URLField(_("lenke til påmelding"), blank=True)
+    intro = models.TextField(_("hva møtet handler om"), max_length=800, blank=True)
+    themes = ParentalManyToManyField(
+        ThemePage,
+        verbose_name=_("tema"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+    sdgs = ParentalManyToManyField(
+        SDG,
+        verbose_name=_("bærekraftsmål"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+    kommuner = ParentalManyToManyField(
+        KommunePage,
+        verbose_name=_("kommuner som deltok"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+    speakers = StreamField(SpeakersBlock(), verbose_name=_("innledere"), blank=True)
+    agenda = StreamField(AgendaBlock(), verbose_name=_("program"), blank=True)
+    # After the meeting. The recording is a link: an embedded player would load the video
+    # service and its cookies before the visitor asked for it.
+    recording_url = models.URLField(_("lenke til opptaket"), blank=True)
+    slides = StreamField(SlidesBlock(), verbose_name=_("presentasjoner"), blank=True)
+    summary = RichTextField(
+        _("oppsummering"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    is_example = models.BooleanField(
+        _("eksempelinnhold"),
+        default=False,
+        help_text=_("Demoinnhold som ikke er et ekte møte. Vises med merket «Eksempel»."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Tid")),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("organiser_name"),
+                FieldPanel("event_format"),
+                FieldPanel("place"),
+                FieldPanel("online_url"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Arrangør og sted"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("speakers"),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("kommuner"),
+            ],
+            heading=_("Tema og mål"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("recording_url"), FieldPanel("slides"), FieldPanel("summary")],
+            heading=_("Etter møtet"),
+        ),
+        FieldPanel("is_example"),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("place"),
+        TranslatableField("agenda"),
+        TranslatableField("summary"),
+        TranslatableField("organiser_name"),
+        SynchronizedField("slug"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("organiser"),
+        SynchronizedField("event_format"),
+        SynchronizedField("online_url"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("themes"),
+        SynchronizedField("sdgs"),
+        SynchronizedField("kommuner"),
+        SynchronizedField("speakers"),
+        SynchronizedField("recording_url"),
+        SynchronizedField("slides"),
+        SynchronizedField("is_example"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("summary"),
+        index.SearchField("agenda"),
+        index.FilterField("start"),
+    ]
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("organiser"),
+        APIField("event_format"),
+        APIField("place"),
+        APIField("online_url"),
+        APIField("registration_url"),
+        APIField("intro"),
+        APIField("recording_url"),
+        APIField("sdgs", serializer=SDGSerializer(many=True, read_only=True)),
+        APIField("is_example"),
+    ]
+
+    class Meta:
+        verbose_name = _("møte")
+        verbose_name_plural = _("møter")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("Møtet må slutte etter at det har startet.")})
+
+    @property
+    def is_upcoming(self):
+        return self.end >= timezone.now()
+
+    @property
+    def organiser_label(self):
+        if self.organiser == Organiser.OTHER and self.organiser_name:
+            return self.organiser_name
+        return self.get_organiser_display()
+
+    @classmethod
+    def listing(cls, locale):
+        return (
+            cls.objects.live()
+            .public()
+            .filter(locale=locale)
+            .defer_streamfields()
+            .prefetch_related("themes")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = in_locale(ThemePage, list(self.themes.all()))
+        context["sdgs"] = in_locale(SDG, list(self.sdgs.all()))
+        return context
+
+    @path("kalender/", name="ics")
+    def ics(self, request):
+        from events.feeds import calendar_response
+
+        return calendar_response([self], request, filename=f"{self.slug}.ics")
+
+
+class EventIndexPage(RoutableMixin, IndexPage):
+    """/baerekraftfredag/: upcoming meetings first, then the archive by year."""
+
+    subpage_types = ["events.EventPage"]
+    per_page = 20
+
+    class Meta:
+        verbose_name = _("oversikt over møter")
+
+    def get_listing(self, request):
+        from events.forms import EventFilterForm
+
+        locale = Locale.get_active()
+        now = timezone.now()
+        form = EventFilterForm(request.GET, locale=locale)
+        meetings = form.filter(EventPage.listing(locale))
+        upcoming = meetings.filter(end__gte=now).order_by("start")
+        archive = meetings.filter(end__lt=now).order_by("-start")
+        return archive, {"filter_form": form, "upcoming": upcoming}
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("filter_form")
+        if form is not None and form.errors:
+            response.status_code = 400
+        return response
+
+    @path("kalender/", name="ics")
+    def upcoming_calendar(self, request):
+        """The upcoming meetings, for calendar programs to subscribe to."""
+        from events.feeds import calendar_response
+
+        meetings = EventPage.listing(self.locale).filter(end__gte=timezone.now()).order_by("start")
+        return calendar_response(list(meetings), request, filename="baerekraftfredag.ics")
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from events.feeds import MeetingFeed
+
+        return MeetingFeed(self)(request)
+
+    @staticmethod
+    def next_meeting(locale):
+        return EventPage.listing(locale).filter(end__gte=timezone.now()).order_by("start").first()
+
+
+def last_friday(year, month):
+    """The last Friday of a month (Bærekraftfredag's usual day)."""
+    day = datetime.date(year, month + 1, 1) if month < 12 else datetime.date(year + 1, 1, 1)
+    day -= datetime.timedelta(days=1)
+    return day - datetime.timedelta(days=(day.weekday() - 4) % 7)
