@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cases.blocks import CaseBodyBlock
 from network.models import SDG, KommunePage, SDGSerializer, ThemePage, default_locale_only
-from portal.models import BasePage, IndexPage, RoutableMixin, in_locale
+from portal.models import BasePage, FeedMixin, IndexPage, in_locale
 
 TEMPLATE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -246,9 +246,11 @@ class CasePage(BasePage):
         return context
 
 
-class CaseIndexPage(RoutableMixin, IndexPage):
+class CaseIndexPage(FeedMixin, IndexPage):
     """/god-praksis/: every case, newest first, filtered by kommune, theme, goal and year;
     /god-praksis/foresla/: the public form for suggesting a case."""
+
+    feed_class = "cases.feeds.CaseFeed"
 
     subpage_types = []
     per_page = 12
@@ -263,19 +265,6 @@ class CaseIndexPage(RoutableMixin, IndexPage):
         form = CaseFilterForm(request.GET, locale=locale)
         cases = form.filter(CasePage.listing(locale))
         return cases, {"filter_form": form, "lookups": CaseLookups(locale)}
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = getattr(response, "context_data", {}).get("filter_form")
-        if form is not None and form.errors:
-            response.status_code = 400
-        return response
-
-    @path("rss/", name="feed")
-    def feed(self, request):
-        from cases.feeds import CaseFeed
-
-        return CaseFeed(self)(request)
 
     @path("foresla/", name="suggest")
     def suggest(self, request):

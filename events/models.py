@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import AgendaBlock, SlidesBlock, SpeakersBlock
 from network.models import SDG, KommunePage, SDGSerializer, ThemePage, default_locale_only
-from portal.models import BasePage, IndexPage, RoutableMixin, in_locale
+from portal.models import BasePage, FeedMixin, IndexPage, RoutableMixin, in_locale
 
 
 class Organiser(models.TextChoices):
@@ -209,8 +209,10 @@ class EventPage(RoutableMixin, BasePage):
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
 
-class EventIndexPage(RoutableMixin, IndexPage):
+class EventIndexPage(FeedMixin, IndexPage):
     """/baerekraftfredag/: upcoming meetings first, then the archive by year."""
+
+    feed_class = "events.feeds.MeetingFeed"
 
     subpage_types = ["events.EventPage"]
     per_page = 20
@@ -229,13 +231,6 @@ class EventIndexPage(RoutableMixin, IndexPage):
         archive = meetings.filter(end__lt=now).order_by("-start")
         return archive, {"filter_form": form, "upcoming": upcoming}
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = getattr(response, "context_data", {}).get("filter_form")
-        if form is not None and form.errors:
-            response.status_code = 400
-        return response
-
     @path("kalender/", name="ics")
     def upcoming_calendar(self, request):
         """The upcoming meetings, for calendar programs to subscribe to."""
@@ -243,12 +238,6 @@ class EventIndexPage(RoutableMixin, IndexPage):
 
         meetings = EventPage.listing(self.locale).filter(end__gte=timezone.now()).order_by("start")
         return calendar_response(list(meetings), request, filename="baerekraftfredag.ics")
-
-    @path("rss/", name="feed")
-    def feed(self, request):
-        from events.feeds import MeetingFeed
-
-        return MeetingFeed(self)(request)
 
     @staticmethod
     def next_meeting(locale):

@@ -3,10 +3,11 @@ the two shapes most pages share (a text page, and a section's index)."""
 
 from django.db import models
 from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -27,9 +28,10 @@ class BasePage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        return self.set_cache_headers(request, super().serve(request, *args, **kwargs))
+        return self.finish_response(request, super().serve(request, *args, **kwargs))
 
-    def set_cache_headers(self, request, response):
+    def finish_response(self, request, response):
+        """Cache headers, decided in one place for every page and every route."""
         if response.has_header("Cache-Control"):
             return response  # the view decided (a form, say, is never cached)
         if request.user.is_authenticated or self.get_view_restrictions().exists():
@@ -43,10 +45,20 @@ class BasePage(Page):
 
 class RoutableMixin(RoutablePageMixin):
     """Wagtail's routable pages answer every route, the page itself included, without
-    Page.serve: the cache headers are set here instead. Put it before the page class."""
+    Page.serve: the response is finished here instead. Put it before the page class."""
 
     def serve(self, request, *args, **kwargs):
-        return self.set_cache_headers(request, super().serve(request, *args, **kwargs))
+        return self.finish_response(request, super().serve(request, *args, **kwargs))
+
+
+class FeedMixin(RoutableMixin):
+    """An RSS feed of the index's pages at <index>/rss/; `feed_class` names a PageFeed."""
+
+    feed_class = ""
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        return import_string(self.feed_class)(self)(request)
 
 
 class ContentPage(BasePage):
@@ -110,6 +122,13 @@ class IndexPage(BasePage):
         items, extra = self.get_listing(request)
         context.update(extra, items=paginate(request, items, self.per_page))
         return context
+
+    def finish_response(self, request, response):
+        form = (getattr(response, "context_data", None) or {}).get("filter_form")
+        if form is not None and form.errors:
+            # The listing still shows, with the visitor's choices and what was wrong.
+            response.status_code = 400
+        return super().finish_response(request, response)
 
 
 def in_locale(model, items, locale=None):

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import path
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
@@ -20,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from network.facts import report_parts
 from network.models import SDG, KommunePage, SDGSerializer, default_locale_only
-from portal.models import BasePage, IndexPage, RoutableMixin, in_locale
+from portal.models import BasePage, FeedMixin, IndexPage, in_locale
 from reports.extraction import ExtractionStatus
 
 
@@ -92,8 +91,10 @@ class ReportPartsField(models.JSONField):
         )
 
 
-class ReportIndexPage(RoutableMixin, IndexPage):
+class ReportIndexPage(FeedMixin, IndexPage):
     """/rapporter/: every report, newest first, filtered by kommune, year and type."""
+
+    feed_class = "reports.feeds.ReportFeed"
 
     subpage_types = []
     per_page = 20
@@ -109,20 +110,6 @@ class ReportIndexPage(RoutableMixin, IndexPage):
         form = ReportFilterForm(request.GET, kommuner=kommuner, years=ReportPage.years(locale))
         reports = form.filter(ReportPage.listing(locale), kommuner)
         return reports, {"filter_form": form, "kommuner": ReportPage.kommuner_by_path(kommuner)}
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = getattr(response, "context_data", {}).get("filter_form")
-        if form is not None and form.errors:
-            # The page still shows, with the visitor's choices and what was wrong.
-            response.status_code = 400
-        return response
-
-    @path("rss/", name="feed")
-    def feed(self, request):
-        from reports.feeds import ReportFeed
-
-        return ReportFeed(self)(request)
 
 
 class ReportPage(BasePage):
