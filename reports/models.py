@@ -9,6 +9,7 @@ from django.db.models import F
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
@@ -71,6 +72,33 @@ class ReportDocument(AbstractDocument):
         return not self.file_hash or self.file_hash != self.extracted_hash
 
 
+def restricted_collections(request):
+    """Ids of the collections this request may not see (private ones and those inside
+    them): their documents are neither linked nor described to it."""
+    # Imported here: wagtail.api.v2.utils loads models, which is too early at import time.
+    from wagtail.api.v2.utils import get_restricted_collection_ids
+
+    return get_restricted_collection_ids(request)
+
+
+def visible_document(document, restricted):
+    if document is None or document.collection_id in restricted:
+        return None
+    return document
+
+
+class DocumentURLField(serializers.Field):
+    """The document's address for the API, left out when the document is private."""
+
+    def get_attribute(self, page):
+        return page
+
+    def to_representation(self, page):
+        request = self.context["request"]
+        document = visible_document(page.document, restricted_collections(request))
+        return request.build_absolute_uri(document.url) if document else None
+
+
 class ReportType(models.TextChoices):
     BAEREKRAFTSRAPPORT = "baerekraftsrapport", _("Bærekraftsrapport")
     INNBYGGERUNDERSOKELSE = "innbyggerundersokelse", _("Innbyggerundersøkelse")
@@ -109,7 +137,11 @@ class ReportIndexPage(FeedMixin, IndexPage):
         kommuner = list(KommunePage.objects.live().filter(locale=locale).order_by("title"))
         form = ReportFilterForm(request.GET, kommuner=kommuner, years=ReportPage.years(locale))
         reports = form.filter(ReportPage.listing(locale), kommuner)
-        return reports, {"filter_form": form, "kommuner": ReportPage.kommuner_by_path(kommuner)}
+        return reports, {
+            "filter_form": form,
+            "kommuner": ReportPage.kommuner_by_path(kommuner),
+            "restricted": restricted_collections(request),
+        }
 
 
 class ReportPage(BasePage):
@@ -181,7 +213,7 @@ class ReportPage(BasePage):
         APIField("kommune"),
         APIField("year"),
         APIField("report_type"),
-        APIField("document_url"),
+        APIField("document_url", serializer=DocumentURLField(read_only=True)),
         APIField("summary"),
         APIField("report_parts"),
         APIField("sdgs", serializer=SDGSerializer(many=True, read_only=True)),
@@ -231,10 +263,7 @@ class ReportPage(BasePage):
 
     @property
     def document_url(self):
-        """Absolute, for other systems; the file goes through the serve view."""
-        if not self.document:
-            return None
-        return settings.WAGTAILAPI_BASE_URL.rstrip("/") + self.document.url
+        return self.document.url if self.document else None
 
     def document_text(self):
         return self.document.extracted_text if self.document else ""
@@ -249,6 +278,8 @@ class ReportPage(BasePage):
             for n, name in enumerate(names, start=1)
         ]
         context["sdgs"] = in_locale(SDG, self.sdgs.all())
-        if self.document:
-            context["file_size"] = filesizeformat(self.document.file_size or 0)
+        document = visible_document(self.document, restricted_collections(request))
+        context["document"] = document
+        if document:
+            context["file_size"] = filesizeformat(document.file_size or 0)
         return context

@@ -109,3 +109,24 @@ def test_files_over_the_size_limit_are_refused(admin_client):
     )
     assert response.status_code == 200
     assert not ReportDocument.objects.filter(title="Stor").exists()
+
+
+def test_a_report_whose_pdf_is_private_neither_links_nor_describes_it(
+    client, admin_client, private_collections
+):
+    from reports.models import ReportPage
+
+    report = ReportPage.objects.get(
+        title="Bærekraftsrapport Frøya 2024", locale__language_code="nb"
+    )
+    report.document.collection = private_collections[0]
+    report.document.save()
+    html = client.get(report.url).content.decode()
+    assert report.document.url not in html
+    assert "Les rapporten (PDF)" not in html
+    assert report.document.url not in client.get("/kommuner/froya/").content.decode()
+    assert report.document.url not in client.get("/rapporter/?kommune=5014").content.decode()
+    api = client.get(f"/api/v2/pages/{report.pk}/?fields=document_url").json()
+    assert api["document_url"] is None
+    # Someone who may see the collection still gets the link.
+    assert report.document.url in admin_client.get(report.url).content.decode()

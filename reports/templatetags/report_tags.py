@@ -4,7 +4,7 @@ reports for its page (network's templates use this; network's code does not know
 from django import template
 from wagtail.models import Page
 
-from reports.models import ReportPage
+from reports.models import ReportPage, restricted_collections, visible_document
 
 register = template.Library()
 
@@ -18,3 +18,14 @@ def kommune_from(report, kommuner_by_path):
 def reports_of(kommune):
     """A kommune's live, public reports, newest first."""
     return ReportPage.listing(kommune.locale).child_of(kommune)
+
+
+@register.simple_tag(takes_context=True)
+def restricted_collections_for(context):
+    return restricted_collections(context["request"])
+
+
+@register.filter
+def document_visible_with(report, restricted):
+    """The report's document, unless it is in a collection this visitor may not see."""
+    return visible_document(report.document, restricted)
