@@ -9,10 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import views
 from portal.api import api_router
 from portal.sitemap import PortalSitemap
+from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/search/", search_views.search_api, name="search_api"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
 ]
@@ -26,6 +28,7 @@ if settings.DEBUG:
 
 # Pages: bokmål at the root, nynorsk under /nn/ and English under /en/.
 urlpatterns += i18n_patterns(
+    path("sok/", search_views.search_page, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

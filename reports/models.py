@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import CollectionViewRestriction, Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -79,6 +79,11 @@ def restricted_collections(request):
     from wagtail.api.v2.utils import get_restricted_collection_ids
 
     return get_restricted_collection_ids(request)
+
+
+def is_in_private_collection(document):
+    collections = document.collection.get_ancestors(inclusive=True)
+    return CollectionViewRestriction.objects.filter(collection__in=collections).exists()
 
 
 def visible_document(document, restricted):
@@ -266,7 +271,11 @@ class ReportPage(BasePage):
         return self.document.url if self.document else None
 
     def document_text(self):
-        return self.document.extracted_text if self.document else ""
+        """The PDF's text, for search; none from a document in a private collection, since
+        the search index is shared by every visitor."""
+        if not self.document or is_in_private_collection(self.document):
+            return ""
+        return self.document.extracted_text
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,7 +5,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from reports.models import ReportDocument
-from reports.tasks import EXTRACTION_FIELDS, extract_document_text
+from reports.tasks import EXTRACTION_FIELDS, extract_document_text, reindex_reports_using
 
 
 @receiver(post_save, sender=ReportDocument)
@@ -14,3 +14,6 @@ def extract_text_of_new_files(sender, instance, update_fields=None, **kwargs):
         return  # the extraction task saving its own result
     if instance.needs_extraction:
         transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))
+    else:
+        # Same file, but perhaps another collection (a private one): search must follow.
+        transaction.on_commit(lambda: reindex_reports_using(instance))

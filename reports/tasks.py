@@ -27,8 +27,6 @@ EXTRACTION_FIELDS = [
 def extract_document_text(document_id):
     """Reads the document's file and stores its text, page count and a status. A file
     that cannot be read gets a status, never an exception: the upload itself stands."""
-    from reports.models import ReportPage
-
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
         return
@@ -52,6 +50,13 @@ def extract_document_text(document_id):
     document.extracted_at = timezone.now()
     document.save(update_fields=EXTRACTION_FIELDS)
 
-    # The report pages that show this document are searched by its text.
+    reindex_reports_using(document)
+
+
+def reindex_reports_using(document):
+    """The report pages that show a document are searched by its text: index them again
+    when the text, or who may see the document, changes."""
+    from reports.models import ReportPage
+
     for page in ReportPage.objects.filter(document=document):
         index.insert_or_update_object(page)

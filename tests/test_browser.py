@@ -27,6 +27,9 @@ PAGES = [
     "/god-praksis/foresla/",
     "/baerekraftfredag/",
     "/baerekraftfredag/2025-03-matsvinn-i-barnehagen/",
+    "/sok/?q=matsvinn",  # results with facets
+    "/sok/?q=matsvinn&kommune=5014",  # a chosen facet
+    "/sok/?q=finnesikke&tema=matsvinn",  # no results
     "/kommuner/finnes-ikke/",
 ]
 LANGUAGE_PREFIXES = {"nb": "", "nn": "/nn", "en": "/en"}
@@ -78,7 +81,7 @@ def test_no_wcag_21_aa_violations(live_server, browser):
             problems += check_with_axe(page, url, language)
         # The suggestion form as it comes back with errors.
         page.goto(live_server.url + prefix + "/god-praksis/foresla/")
-        page.click("button[type=submit]")
+        page.click(".suggest-form button[type=submit]")
         assert page.locator(".ds-error-summary").is_visible()
         problems += check_with_axe(page, page.url + " (med feil)", language)
     assert not problems, "\n".join(problems)

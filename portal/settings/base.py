@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "reports",
     "cases",
     "events",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -160,6 +161,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Without it PostgreSQL uses the server's default (english): no Norwegian stemming.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 WAGTAILDOCS_DOCUMENT_MODEL = "reports.ReportDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "reports.forms.ReportDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv"]

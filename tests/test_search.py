@@ -1,0 +1,246 @@
+"""The one search: finds cases, themes, meetings, reports and the text of their PDFs, in
+the visitor's language, with facets and snippets; never shows what is not public; never
+gives a 500, whatever is typed. Runs on the configured database backend (SQLite, or
+PostgreSQL with DATABASE_URL)."""
+
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
+
+from cases.factories import CasePageFactory
+from network.models import KommunePage
+from reports.models import ReportDocument, ReportPage
+from search.query import clean_query
+from tests.pdfs import text_pdf
+
+pytestmark = pytest.mark.django_db
+ON_POSTGRESQL = connection.vendor == "postgresql"
+
+
+def hits(client, query, **filters):
+    response = client.get("/api/v2/search/", {"q": query, **filters})
+    assert response.status_code == 200
+    return response.json()
+
+
+def titles(result):
+    return [item["title"] for item in result["results"]]
+
+
+def froya():
+    return KommunePage.objects.get(kommunenummer="5014", locale=Locale.get_default())
+
+
+def test_matsvinn_finds_the_theme_cases_and_meetings_with_facets_that_add_up(client):
+    result = hits(client, "matsvinn")
+    found = titles(result)
+    assert "Matsvinn" in found
+    assert "Halvert matsvinn i skolekantina" in found
+    assert "Matsvinn i barnehagen" in found
+    assert sum(option["count"] for option in result["facets"]["type"]) == result["count"]
+    types = {option["value"] for option in result["facets"]["type"]}
+    assert {"network.themepage", "cases.casepage", "events.eventpage"} <= types
+
+
+def test_anskaffelser_finds_the_theme(client):
+    assert "Bærekraftige anskaffelser" in titles(hits(client, "anskaffelser"))
+
+
+def test_a_phrase_only_in_the_placeholder_pdfs_finds_the_reports(client):
+    result = hits(client, "plassholderteksten")
+    assert result["count"] == 26
+    first = result["results"][0]
+    assert first["type"] == "reports.reportpage"
+    assert first["from_pdf"] is True
+    assert "<mark>Plassholderteksten</mark>" in first["snippet"]
+    report = ReportPage.objects.get(pk=first["id"])
+    assert first["url"] == "http://testserver" + report.url
+
+
+def test_facets_combine_and_live_in_the_url(client):
+    both = hits(client, "matsvinn", type="cases.casepage", kommune="5014")
+    assert titles(both) == ["Halvert matsvinn i skolekantina"]
+    page = client.get("/sok/?q=matsvinn&type=cases.casepage").content.decode()
+    assert "?q=matsvinn&amp;type=cases.casepage&amp;kommune=5014" in page
+    assert "1 treff" not in page or "Halvert" in page
+
+
+def test_search_is_in_the_visitors_language(client):
+    nynorsk = hits(client, "matsvinn", locale="nn")
+    urls = [item["url"] for item in nynorsk["results"]]
+    assert urls and all("/nn/" in url for url in urls)
+    page = client.get("/nn/sok/?q=matsvinn").content.decode()
+    assert '<html lang="nn"' in page and "/nn/tema/matsvinn/" in page
+
+
+def test_results_are_never_cached_and_not_indexed(client):
+    response = client.get("/sok/?q=matsvinn")
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert "no-cache" in client.get("/api/v2/search/?q=matsvinn")["Cache-Control"]
+
+
+def test_no_results_offers_to_drop_filters(client):
+    html = client.get("/sok/?q=matsvinn&kommune=5056").content.decode()
+    assert "Vi fant ingenting som passer til «matsvinn»." in html
+    assert 'href="?q=matsvinn"' in html
+    assert "Søk uten avgrensningen Kommune: Hitra" in html
+
+
+# What must never be found.
+
+
+def test_drafts_private_pages_and_private_pdfs_are_never_found(client):
+    CasePageFactory(parent=froya(), title="Hemmelig utkast om sykkelveier", live=False)
+    private = CasePageFactory(parent=froya(), title="Internt om sykkelveier")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    public = CasePageFactory(parent=froya(), title="Åpent om sykkelveier")
+    assert titles(hits(client, "sykkelveier")) == [public.title]
+
+    closed = Collection.get_first_root_node().add_child(name="Lukket")
+    CollectionViewRestriction.objects.create(collection=closed, restriction_type="login")
+    report = ReportPage.objects.get(
+        title="Bærekraftsrapport Hitra 2024", locale=Locale.get_default()
+    )
+    document = ReportDocument(title="Internt", collection=closed)
+    document.file = ContentFile(
+        text_pdf(["Fortrolig budsjettforslag om fergesamband."]), name="i.pdf"
+    )
+    document._set_document_file_metadata()
+    document.save()
+    report.document = document
+    report.save_revision().publish()
+    assert hits(client, "fergesamband")["count"] == 0
+    assert report.title in titles(hits(client, "hitra"))  # the page itself is public
+
+
+# Freshness: what editors do shows at once.
+
+
+def test_publishing_unpublishing_moving_and_deleting_show_at_once(client):
+    case = CasePageFactory(parent=froya(), title="Solceller på rådhuset", live=False)
+    assert hits(client, "solceller")["count"] == 0
+    case.save_revision().publish()
+    assert titles(hits(client, "solceller")) == [case.title]
+
+    hitra = KommunePage.objects.get(kommunenummer="5056", locale=Locale.get_default())
+    case.move(hitra, pos="last-child")
+    [moved] = hits(client, "solceller")["results"]
+    assert moved["kommune"] == "5056" and "/kommuner/hitra/" in moved["url"]
+
+    case.refresh_from_db()
+    case.specific.unpublish()
+    assert hits(client, "solceller")["count"] == 0
+    case.specific.save_revision().publish()
+    PageViewRestriction.objects.create(page=case, restriction_type="login")
+    assert hits(client, "solceller")["count"] == 0
+    case.delete()
+    assert hits(client, "solceller")["count"] == 0
+
+
+def test_replacing_a_reports_pdf_shows_at_once(client, django_capture_on_commit_callbacks):
+    report = ReportPage.objects.get(
+        title="Bærekraftsrapport Frøya 2024", locale=Locale.get_default()
+    )
+    document = report.document
+    with django_capture_on_commit_callbacks(execute=True):
+        document.file = ContentFile(
+            text_pdf(["Havvind og taretråling i Frøyas farvann."]), name="ny.pdf"
+        )
+        document._set_document_file_metadata()
+        document.save()
+    assert titles(hits(client, "taretråling")) == [report.title]
+    assert hits(client, "plassholderteksten", kommune="5014")["count"] == 0
+
+
+# Robustness.
+
+NASTY = [
+    '"',
+    '""',
+    "'",
+    'matsvinn"',
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "matsvinn AND",
+    "NEAR(a b)",
+    "*",
+    "^",
+    ":",
+    "title:matsvinn",
+    "(",
+    ")",
+    "-",
+    "+",
+    "\\",
+    "%",
+    "_",
+    "a*b",
+    "^matsvinn",
+    "x" * 10_000,
+    "matsvinn " * 2000,
+    "\u202e",
+    "\ufeff",
+    "漢字",
+    "Ωμέγα",
+    "🌍🌱",
+    "æøå ÆØÅ",
+    "\u0000",
+    "\x1b[31m",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "%00",
+    "   ",
+    "",
+]
+
+
+@pytest.mark.parametrize("query", NASTY, ids=range(len(NASTY)))
+def test_any_query_gives_a_page_never_a_500(client, query):
+    for url in ("/sok/", "/api/v2/search/"):
+        response = client.get(url, {"q": query})
+        assert response.status_code in (200, 400), (url, response.status_code)
+        if response.status_code == 200 and url == "/sok/":
+            assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=300), facet=st.text(max_size=20))
+def test_property_any_text_in_any_parameter_is_answered(client, query, facet):
+    response = client.get(
+        "/api/v2/search/", {"q": query, "kommune": facet, "ar": facet, "page": facet or "1"}
+    )
+    assert response.status_code in (200, 400, 404)
+
+
+@given(st.text(max_size=500))
+@settings(max_examples=200, deadline=None)
+def test_property_a_cleaned_query_holds_only_lower_case_words(raw):
+    cleaned = clean_query(raw)
+    assert re.fullmatch(r"(?:[^\W_A-Z]+(?: [^\W_A-Z]+)*)?", cleaned, re.UNICODE)
+    assert len(cleaned.split()) <= 10
+    assert not any(op in cleaned.split() for op in ("AND", "OR", "NOT", "NEAR"))
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="stemming needs PostgreSQL's norwegian config")
+@pytest.mark.parametrize(
+    ("indexed", "query"),
+    [
+        ("anskaffelsene", "anskaffelse"),
+        ("anskaffelse", "anskaffelsene"),
+        ("barnehagen", "barnehage"),
+        ("barnehage", "barnehagen"),
+    ],
+)
+def test_inflected_forms_find_each_other_on_postgresql(client, indexed, query):
+    CasePageFactory(parent=froya(), title=f"Om {indexed} i Frøya", summary=f"Tekst om {indexed}.")
+    assert f"Om {indexed} i Frøya" in titles(hits(client, query))
