@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import BodyBlock
 from portal.pagination import paginate
+from portal.text import folded_words, searchable_texts
 
 # Shared caches (a CDN, Varnish) may keep a public page this long; editors' publishing
 # reaches visitors within that time even before the front-end cache is purged.
@@ -24,8 +25,16 @@ PUBLIC_MAX_AGE = 5 * 60
 class BasePage(Page):
     """Pages are public and cacheable unless someone is logged in or the page is private."""
 
+    search_fields = Page.search_fields + [index.SearchField("folded_text")]
+
     class Meta:
         abstract = True
+
+    def folded_text(self):
+        """Words with æ, ø or å as they are typed without them (baerekraft, froya), so
+        that such a search still finds the page."""
+        texts = [self.title] + [text for _name, text in searchable_texts(self)]
+        return " ".join(folded_words(" ".join(texts)))
 
     def serve(self, request, *args, **kwargs):
         return self.finish_response(request, super().serve(request, *args, **kwargs))

@@ -4,46 +4,66 @@ page is indexed by."""
 
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.search import index
+
+from portal.text import searchable_texts
 
 BEFORE, AFTER = 80, 180
+# A word typed without Norwegian letters (baerekraft, froya) also marks the real spelling.
+SPELLINGS = [
+    ("ae", "(?:ae|æ)"),
+    ("oe", "(?:oe|ø)"),
+    ("aa", "(?:aa|å)"),
+    ("o", "(?:o|ø)"),
+    ("a", "(?:a|å)"),
+]
 
 
-def searchable_texts(page):
-    """(field name, text) for every text field the page is indexed by, title excepted."""
-    for field in page.get_search_fields():
-        if not isinstance(field, index.SearchField) or field.field_name == "title":
-            continue
-        value = field.get_value(page)
-        if isinstance(value, list | tuple):
-            value = " ".join(str(part) for part in value)
-        if value:
-            yield field.field_name, " ".join(strip_tags(str(value)).split())
+def word_pattern(word):
+    parts, rest = [], word
+    while rest:
+        for plain, either in SPELLINGS:
+            if rest.startswith(plain):
+                parts.append(either)
+                rest = rest[len(plain) :]
+                break
+        else:
+            parts.append(re.escape(rest[0]))
+            rest = rest[1:]
+    return "".join(parts)
 
 
-def highlight(text, words):
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
-    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escape(text)))
+def matcher(words):
+    return re.compile(r"\b(?:" + "|".join(word_pattern(w) for w in words) + r")\w*", re.IGNORECASE)
 
 
 def snippet_for(page, words):
     """(html, field name) around the first match; the start of the first text if none."""
-    texts = list(searchable_texts(page))
     if not words:
         return None, None
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+    texts = list(searchable_texts(page))
+    pattern = matcher(words)
     for name, text in texts:
         match = pattern.search(text)
         if match:
             start = max(0, match.start() - BEFORE)
             end = min(len(text), match.end() + AFTER)
             piece = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-            return highlight(piece, words), name
+            return mark(piece, pattern), name
     if texts:
         name, text = texts[0]
-        return highlight(
-            text[: BEFORE + AFTER] + ("…" if len(text) > BEFORE + AFTER else ""), words
-        ), name
+        cut = BEFORE + AFTER
+        return mark(text[:cut] + ("…" if len(text) > cut else ""), pattern), name
     return None, None
+
+
+def mark(text, pattern):
+    """The text escaped, with every match wrapped in <mark>."""
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[last : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))

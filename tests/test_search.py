@@ -244,3 +244,28 @@ def test_property_a_cleaned_query_holds_only_lower_case_words(raw):
 def test_inflected_forms_find_each_other_on_postgresql(client, indexed, query):
     CasePageFactory(parent=froya(), title=f"Om {indexed} i Frøya", summary=f"Tekst om {indexed}.")
     assert f"Om {indexed} i Frøya" in titles(hits(client, query))
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("baerekraftige anskaffelser", "Bærekraftige anskaffelser"),
+        ("froya", "Frøya"),
+        ("froeya", "Frøya"),
+        ("aafjord", "Åfjord"),
+        ("afjord", "Åfjord"),
+        ("naeroysund", "Nærøysund"),
+    ],
+)
+def test_norwegian_letters_typed_without_them_still_find_the_word(client, typed, title):
+    result = hits(client, typed)
+    assert title in titles(result), titles(result)
+
+
+def test_snippets_mark_the_real_spelling_of_a_word_typed_without_norwegian_letters(client):
+    CasePageFactory(
+        parent=froya(), title="Felles avtale", summary="Kommunene gjorde bærekraftige innkjøp."
+    )
+    [hit] = hits(client, "baerekraftige innkjop")["results"]
+    assert hit["title"] == "Felles avtale"
+    assert "<mark>bærekraftige</mark> <mark>innkjøp</mark>" in hit["snippet"]

@@ -1,0 +1,39 @@
+"""Plain text of a page as search sees it, and Norwegian letters as people type them
+without a Norwegian keyboard (æ as ae, ø as oe or o, å as aa or a)."""
+
+import re
+
+from django.utils.html import strip_tags
+from wagtail.search import index
+
+SPECIAL_LETTERS = re.compile(r"[æøåÆØÅ]")
+WORD = re.compile(r"[^\W_]+")
+FOLDINGS = [
+    str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}),
+    str.maketrans({"æ": "ae", "ø": "o", "å": "a"}),
+]
+
+
+def searchable_texts(page, exclude=("title", "folded_text")):
+    """(field name, plain text) for every text field the page is indexed by."""
+    for field in page.get_search_fields():
+        if not isinstance(field, index.SearchField) or field.field_name in exclude:
+            continue
+        value = field.get_value(page)
+        if isinstance(value, list | tuple):
+            value = " ".join(str(part) for part in value)
+        if value:
+            yield field.field_name, " ".join(strip_tags(str(value)).split())
+
+
+def folded_words(text):
+    """The spellings without æ, ø and å of every word that has them, once each."""
+    found = set()
+    for word in WORD.findall(text.lower()):
+        if SPECIAL_LETTERS.search(word):
+            found.update(word.translate(folding) for folding in FOLDINGS)
+    return sorted(found)
+
+
+def fold(word):
+    return word.lower().translate(FOLDINGS[0])
