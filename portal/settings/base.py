@@ -161,7 +161,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if os.environ.get("SEARCH_URL"):
+    # Elasticsearch or OpenSearch, with Norwegian analysis (search/elasticsearch.py).
+    from search.elasticsearch import backend_settings
+
+    WAGTAILSEARCH_BACKENDS = {"default": backend_settings(os.environ["SEARCH_URL"])}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Without it PostgreSQL uses the server's default (english): no Norwegian stemming.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 WAGTAILDOCS_DOCUMENT_MODEL = "reports.ReportDocument"
