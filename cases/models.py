@@ -126,10 +126,7 @@ class CasePage(BasePage):
     ]
     parent_page_types = ["network.KommunePage"]
     subpage_types = []
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("body"),
         TranslatableField("lead_image_alt"),
@@ -140,7 +137,6 @@ class CasePage(BasePage):
         TranslatableField("enabling_factors"),
         TranslatableField("challenges"),
         TranslatableField("replicability"),
-        SynchronizedField("slug"),
         SynchronizedField("lead_image"),
         SynchronizedField("themes"),
         SynchronizedField("sdgs"),
@@ -251,7 +247,6 @@ class CaseIndexPage(FeedMixin, IndexPage):
     /god-praksis/foresla/: the public form for suggesting a case."""
 
     feed_class = "cases.feeds.CaseFeed"
-
     subpage_types = []
     per_page = 12
 

@@ -123,16 +123,12 @@ class EventPage(RoutableMixin, BasePage):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
         TranslatableField("place"),
         TranslatableField("agenda"),
         TranslatableField("summary"),
         TranslatableField("organiser_name"),
-        SynchronizedField("slug"),
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("organiser"),
@@ -213,7 +209,6 @@ class EventIndexPage(FeedMixin, IndexPage):
     """/baerekraftfredag/: upcoming meetings first, then the archive by year."""
 
     feed_class = "events.feeds.MeetingFeed"
-
     subpage_types = ["events.EventPage"]
     per_page = 20
 

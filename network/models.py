@@ -146,10 +146,8 @@ class KommunePage(BasePage):
     ]
     parent_page_types = ["network.KommuneIndexPage"]
     subpage_types = ["reports.ReportPage", "cases.CasePage"]
-    translatable_fields = [
-        TranslatableField("title"),
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
-        SynchronizedField("slug"),
         SynchronizedField("kommunenummer"),
         SynchronizedField("offisielt_navn"),
         SynchronizedField("samisk_forvaltningsomrade"),

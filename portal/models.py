@@ -26,6 +26,13 @@ class BasePage(Page):
     """Pages are public and cacheable unless someone is logged in or the page is private."""
 
     search_fields = Page.search_fields + [index.SearchField("folded_text")]
+    # What every page has: translated titles, one slug in every language.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+    ]
 
     class Meta:
         abstract = True
@@ -77,13 +84,9 @@ class ContentPage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("innhold"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
         TranslatableField("body"),
-        SynchronizedField("slug"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
@@ -105,12 +108,8 @@ class IndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     per_page = 50
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
-        SynchronizedField("slug"),
     ]
     api_fields = [APIField("intro")]
 

@@ -128,7 +128,6 @@ class ReportIndexPage(FeedMixin, IndexPage):
     """/rapporter/: every report, newest first, filtered by kommune, year and type."""
 
     feed_class = "reports.feeds.ReportFeed"
-
     subpage_types = []
     per_page = 20
 
@@ -196,12 +195,8 @@ class ReportPage(BasePage):
     ]
     parent_page_types = ["network.KommunePage"]
     subpage_types = []
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("summary"),
-        SynchronizedField("slug"),
         SynchronizedField("year"),
         SynchronizedField("report_type"),
         SynchronizedField("document"),
