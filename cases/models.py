@@ -11,13 +11,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cases.blocks import CaseBodyBlock
-from network.models import SDG, KommunePage, SDGSerializer, ThemePage, default_locale_only
+from network.models import (
+    SDG,
+    KommunePage,
+    OwnedByKommune,
+    SDGSerializer,
+    ThemePage,
+    default_locale_only,
+)
 from portal.models import BasePage, FeedMixin, IndexPage, in_locale
 
 TEMPLATE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -27,7 +34,7 @@ def template_field(label, help_text):
     return RichTextField(label, blank=True, features=TEMPLATE_FEATURES, help_text=help_text)
 
 
-class CasePage(BasePage):
+class CasePage(OwnedByKommune, BasePage):
     """One good-practice case, placed under the kommune that owns it."""
 
     summary = models.TextField(
@@ -192,15 +199,6 @@ class CasePage(BasePage):
         )
 
     @property
-    def kommune_page(self):
-        return KommunePage.objects.filter(path=self.path[: -Page.steplen]).first()
-
-    @property
-    def kommune(self):
-        owner = self.kommune_page
-        return {"kommunenummer": owner.kommunenummer, "name": owner.title} if owner else None
-
-    @property
     def theme_slugs(self):
         return [theme.slug for theme in self.themes.all()]
 
@@ -291,7 +289,7 @@ class CaseLookups:
                     "title", "path", "url_path", "kommunenummer", "locale"
                 )
             }
-        return self._kommuner.get(case.path[: -Page.steplen])
+        return self._kommuner.get(case.owner_path)
 
     def localized(self, items):
         if self._names is None:

@@ -11,7 +11,7 @@ from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -188,6 +188,26 @@ class KommunePage(BasePage):
             raise ValidationError(
                 {"kommunenummer": _("En annen kommuneside har allerede dette nummeret.")}
             )
+
+
+class OwnedByKommune:
+    """For pages placed under the kommune (or county) that owns them: cases, reports."""
+
+    @property
+    def owner_path(self):
+        """The tree path of the owning kommune page: listings look owners up by it, all
+        in one query, instead of asking each page for its parent."""
+        return self.path[: -Page.steplen]
+
+    @property
+    def kommune_page(self):
+        return KommunePage.objects.filter(path=self.owner_path).first()
+
+    @property
+    def kommune(self):
+        """The owner's number and name, for the API."""
+        owner = self.kommune_page
+        return {"kommunenummer": owner.kommunenummer, "name": owner.title} if owner else None
 
 
 class ThemeIndexPage(IndexPage):

@@ -14,12 +14,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
-from wagtail.models import CollectionViewRestriction, Locale, Page
+from wagtail.models import CollectionViewRestriction, Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from network.facts import report_parts
-from network.models import SDG, KommunePage, SDGSerializer, default_locale_only
+from network.models import SDG, KommunePage, OwnedByKommune, SDGSerializer, default_locale_only
 from portal.models import BasePage, FeedMixin, IndexPage, in_locale
 from reports.extraction import ExtractionStatus
 
@@ -148,7 +148,7 @@ class ReportIndexPage(FeedMixin, IndexPage):
         }
 
 
-class ReportPage(BasePage):
+class ReportPage(OwnedByKommune, BasePage):
     """One report, placed under the kommune (or the county) that owns it."""
 
     year = models.PositiveSmallIntegerField(
@@ -250,16 +250,6 @@ class ReportPage(BasePage):
         """Kommune pages by tree path: the kommune that owns a report is the page at its
         parent path, found this way without a query per report."""
         return {kommune.path: kommune for kommune in kommuner}
-
-    @property
-    def kommune_page(self):
-        return KommunePage.objects.filter(path=self.path[: -Page.steplen]).first()
-
-    @property
-    def kommune(self):
-        """The owner (a kommune, or the county), for the API."""
-        owner = self.kommune_page
-        return {"kommunenummer": owner.kommunenummer, "name": owner.title} if owner else None
 
     @property
     def document_url(self):

@@ -2,7 +2,6 @@
 reports for its page (network's templates use this; network's code does not know reports)."""
 
 from django import template
-from wagtail.models import Page
 
 from reports.models import ReportPage, restricted_collections, visible_document
 
@@ -11,7 +10,7 @@ register = template.Library()
 
 @register.filter
 def kommune_from(report, kommuner_by_path):
-    return kommuner_by_path.get(report.path[: -Page.steplen])
+    return kommuner_by_path.get(report.owner_path)
 
 
 @register.simple_tag
