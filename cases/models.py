@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
@@ -23,7 +22,7 @@ from network.models import (
     OwnedByKommune,
     SDGSerializer,
     ThemePage,
-    default_locale_only,
+    related_vocabulary,
 )
 from portal.models import BasePage, FeedMixin, IndexPage, in_locale
 
@@ -54,27 +53,9 @@ class CasePage(OwnedByKommune, BasePage):
     lead_image_alt = models.CharField(
         _("alternativ tekst til hovedbildet"), max_length=250, blank=True
     )
-    themes = ParentalManyToManyField(
-        ThemePage,
-        verbose_name=_("tema"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_only,
-    )
-    sdgs = ParentalManyToManyField(
-        SDG,
-        verbose_name=_("bærekraftsmål"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_only,
-    )
-    other_kommuner = ParentalManyToManyField(
-        KommunePage,
-        verbose_name=_("andre kommuner som var med"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_only,
-    )
+    themes = related_vocabulary(ThemePage, _("tema"))
+    sdgs = related_vocabulary(SDG, _("bærekraftsmål"))
+    other_kommuner = related_vocabulary(KommunePage, _("andre kommuner som var med"))
     period_start = models.DateField(_("startet"))
     period_end = models.DateField(_("avsluttet"), null=True, blank=True)
     contact_name = models.CharField(_("kontaktperson"), max_length=100, blank=True)

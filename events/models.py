@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
@@ -18,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import AgendaBlock, SlidesBlock, SpeakersBlock
-from network.models import SDG, KommunePage, SDGSerializer, ThemePage, default_locale_only
+from network.models import SDG, KommunePage, SDGSerializer, ThemePage, related_vocabulary
 from portal.models import BasePage, FeedMixin, IndexPage, RoutableMixin, in_locale
 
 
@@ -55,27 +54,9 @@ class EventPage(RoutableMixin, BasePage):
     online_url = models.URLField(_("lenke til møtet"), blank=True)
     registration_url = models.URLField(_("lenke til påmelding"), blank=True)
     intro = models.TextField(_("hva møtet handler om"), max_length=800, blank=True)
-    themes = ParentalManyToManyField(
-        ThemePage,
-        verbose_name=_("tema"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_only,
-    )
-    sdgs = ParentalManyToManyField(
-        SDG,
-        verbose_name=_("bærekraftsmål"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_only,
-    )
-    kommuner = ParentalManyToManyField(
-        KommunePage,
-        verbose_name=_("kommuner som deltok"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_only,
-    )
+    themes = related_vocabulary(ThemePage, _("tema"))
+    sdgs = related_vocabulary(SDG, _("bærekraftsmål"))
+    kommuner = related_vocabulary(KommunePage, _("kommuner som deltok"))
     speakers = StreamField(SpeakersBlock(), verbose_name=_("innledere"), blank=True)
     agenda = StreamField(AgendaBlock(), verbose_name=_("program"), blank=True)
     # After the meeting. The recording is a link: an embedded player would load the video

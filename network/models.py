@@ -83,6 +83,19 @@ def default_locale_only():
     return {"locale": Locale.get_default()}
 
 
+def related_vocabulary(model, verbose_name):
+    """A link from a page to goals, themes or kommuner. It points at their bokmål
+    versions, which every translation shares; templates show them in the visitor's
+    language (portal.models.in_locale)."""
+    return ParentalManyToManyField(
+        model,
+        verbose_name=verbose_name,
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+    )
+
+
 class SDGSerializer(serializers.ModelSerializer):
     class Meta:
         model = SDG
@@ -223,15 +236,7 @@ class ThemeIndexPage(IndexPage):
 class ThemePage(ContentPage):
     """A theme the network works on; later gathers the cases, meetings and reports on it."""
 
-    # Related to the goals of the default locale; portal.models.in_locale shows them in the
-    # visitor's language.
-    sdgs = ParentalManyToManyField(
-        SDG,
-        verbose_name=_("bærekraftsmål"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_only,
-    )
+    sdgs = related_vocabulary(SDG, _("bærekraftsmål"))
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),

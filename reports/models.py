@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import F
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -19,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from network.facts import report_parts
-from network.models import SDG, KommunePage, OwnedByKommune, SDGSerializer, default_locale_only
+from network.models import SDG, KommunePage, OwnedByKommune, SDGSerializer, related_vocabulary
 from portal.models import BasePage, FeedMixin, IndexPage, in_locale
 from reports.extraction import ExtractionStatus
 
@@ -176,13 +175,7 @@ class ReportPage(OwnedByKommune, BasePage):
     summary = RichTextField(
         _("sammendrag"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
     )
-    sdgs = ParentalManyToManyField(
-        SDG,
-        verbose_name=_("bærekraftsmål rapporten trekker fram"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_only,
-    )
+    sdgs = related_vocabulary(SDG, _("bærekraftsmål rapporten trekker fram"))
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
