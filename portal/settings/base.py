@@ -160,7 +160,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if os.environ.get("SEARCH_URL"):
     # Elasticsearch or OpenSearch, with Norwegian analysis (search/elasticsearch.py).
     from search.elasticsearch import backend_settings

@@ -1,0 +1,52 @@
+"""Wagtail's SQLite FTS5 backend with relevance ranking done by FTS5 itself.
+
+Out of the box, Wagtail scores each matching row with a separate FTS5 query (a
+correlated subquery), so a common word took 55 s at 10,000 pages. Here one FTS5 query
+matches, scores with bm25() and sorts, and only the requested page of ids comes back."""
+
+from django.db.models import FloatField, TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteSearchBackend as WagtailSQLiteSearchBackend,
+)
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search.backends.ranking import in_rank_order
+
+# bm25() weights for the FTS5 columns (autocomplete, body, title): a word in the title
+# counts twice. bm25() is lower for better matches.
+BM25 = f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 2.0)"
+
+
+class RankedQueryCompiler(SQLiteSearchQueryCompiler):
+    def search(self, config, start, stop, score_field=None):
+        query = normalize(self.query)
+        if not self.order_by_relevance or stop is None or isinstance(query, (MatchAll, Not)):
+            return super().search(config, start, stop, score_field=score_field)
+        search_query = self.build_search_query(query, config=config)
+        ranked = (
+            SQLiteFTSIndexEntry.objects.filter(
+                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query),
+                index_entry__content_type__in=get_descendants_content_types_pks(
+                    self.queryset.model
+                ),
+                index_entry__object_id__in=self.queryset.order_by()
+                .annotate(_object_id=Cast("pk", TextField()))
+                .values("_object_id"),
+            )
+            .annotate(score=RawSQL(BM25, [], output_field=FloatField()))
+            .order_by("score", "-index_entry__object_id")
+            .values_list("index_entry__object_id", "score")[start:stop]
+        )
+        return in_rank_order(self.queryset, [(pk, -score) for pk, score in ranked], score_field)
+
+
+class SQLiteSearchBackend(WagtailSQLiteSearchBackend):
+    query_compiler_class = RankedQueryCompiler
