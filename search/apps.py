@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"
     verbose_name = _("Søk")
+
+    def ready(self):
+        from search import signals  # noqa: F401

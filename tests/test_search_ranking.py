@@ -1,0 +1,168 @@
+"""Relevance and speed work of the database search backends (search/backends/): the best
+match ranks first on every backend; on PostgreSQL, the champion lists give exactly the
+order that ranking every match gives, stay right as pages change, and the match uses the
+GIN index."""
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from cases.factories import CasePageFactory
+from network.models import KommunePage
+from search.models import Champion, ChampionList
+
+pytestmark = pytest.mark.django_db
+ON_POSTGRESQL = connection.vendor == "postgresql"
+postgresql_only = pytest.mark.skipif(not ON_POSTGRESQL, reason="PostgreSQL backend only")
+
+
+def froya():
+    return KommunePage.objects.get(kommunenummer="5014", locale=Locale.get_default())
+
+
+def ranked(query, count=20):
+    """(page id, score) of the best `count` public pages, best first."""
+    pages = Page.objects.live().public().filter(locale=Locale.get_default())
+    results = pages.search(query, operator="and").annotate_score("_score")[:count]
+    return [(page.pk, page._score) for page in results]
+
+
+def use_lists(monkeypatch, size=3):
+    """Champion lists for any word in more than 2 entries, `size` entries each."""
+    monkeypatch.setattr("search.backends.postgres.LIST_SIZE", size)
+    monkeypatch.setattr("search.backends.postgres.COMMON", 2)
+
+
+def no_lists(monkeypatch):
+    monkeypatch.setattr("search.backends.postgres.COMMON", 10**6)
+    ChampionList.objects.all().delete()
+
+
+@pytest.fixture
+def klima_cases():
+    """Cases where 'klima' and 'vann' occur a different number of times each."""
+    return [
+        CasePageFactory(
+            parent=froya(),
+            title=f"Tiltak {number}",
+            summary=" ".join(["klima"] * (number % 5 + 1) + ["vann"] * (number % 3 + 1)),
+        )
+        for number in range(14)
+    ]
+
+
+def test_the_best_match_ranks_first(client):
+    best = CasePageFactory(
+        parent=froya(), title="Klimaregnskap", summary="Klimaregnskap for klimaregnskapet."
+    )
+    CasePageFactory(parent=froya(), title="Budsjett", summary="Også et klimaregnskap.")
+    assert ranked("klimaregnskap")[0][0] == best.pk
+    result = client.get("/api/v2/search/", {"q": "klimaregnskap"}).json()
+    assert result["results"][0]["id"] == best.pk
+
+
+@postgresql_only
+@pytest.mark.parametrize("size", [3, 100], ids=["top-lists", "complete-lists"])
+@pytest.mark.parametrize("count", [1, 5, 20])
+@pytest.mark.parametrize("query", ["klima", "vann", "klima vann", "tiltak klima", "kommune"])
+def test_champion_lists_give_the_order_of_ranking_every_match(
+    klima_cases, monkeypatch, query, count, size
+):
+    no_lists(monkeypatch)
+    every_match = ranked(query, count)
+    assert not ChampionList.objects.exists()
+    use_lists(monkeypatch, size)
+    assert ranked(query, count) == every_match
+    assert ChampionList.objects.exists()  # …and now they were used
+
+
+@postgresql_only
+def test_champion_lists_follow_publishing_unpublishing_and_deleting(klima_cases, monkeypatch):
+    use_lists(monkeypatch)
+    ranked("klima")  # builds the list
+    champions = ChampionList.objects.get()
+    in_list = Champion.objects.filter(lexeme=champions.lexeme)
+    assert in_list.count() == 3
+
+    new = CasePageFactory(parent=froya(), title="Klima", summary="klima " * 30, live=False)
+    assert new.pk not in dict(ranked("klima"))
+    new.save_revision().publish()
+    assert ranked("klima")[0][0] == new.pk
+    assert in_list.count() == 4  # it ranks above the floor, so it joined the list
+
+    new.refresh_from_db()
+    new.unpublish()
+    assert new.pk not in dict(ranked("klima"))
+    new.delete()
+    assert in_list.count() == 3
+
+    # What the lists give is still what ranking every match gives.
+    from_lists = ranked("klima")
+    no_lists(monkeypatch)
+    assert ranked("klima") == from_lists
+
+
+@postgresql_only
+def test_a_list_that_lost_half_its_entries_is_built_anew(klima_cases, monkeypatch):
+    use_lists(monkeypatch, size=4)
+    ranked("klima")
+    in_list = Champion.objects.filter(lexeme=ChampionList.objects.get().lexeme)
+    entry_ids = list(in_list.order_by("-score").values_list("entry_id", flat=True)[:3])
+    for object_id in IndexEntry.objects.filter(pk__in=entry_ids).values_list(
+        "object_id", flat=True
+    ):
+        Page.objects.get(pk=object_id).delete()
+    assert in_list.count() == 1
+
+    from_lists = ranked("klima")
+    assert in_list.count() == 4
+    no_lists(monkeypatch)
+    assert ranked("klima") == from_lists
+
+
+@postgresql_only
+def test_a_list_that_doubled_is_cut_back(klima_cases, monkeypatch):
+    use_lists(monkeypatch)
+    ranked("klima")
+    in_list = Champion.objects.filter(lexeme=ChampionList.objects.get().lexeme)
+    for number in range(7):
+        CasePageFactory(parent=froya(), title=f"Klima {number}", summary="klima " * (20 + number))
+    assert in_list.count() <= 6
+
+    from_lists = ranked("klima")
+    no_lists(monkeypatch)
+    assert ranked("klima") == from_lists
+
+
+@postgresql_only
+def test_the_match_uses_the_gin_index_on_title_and_body():
+    # Enough entries that the planner would rather not read them all.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO wagtailsearch_indexentry "
+            "(content_type_id, object_id, title, autocomplete, body, title_norm, "
+            " title_text, body_text) "
+            "SELECT (SELECT id FROM django_content_type LIMIT 1), 'plan-' || n, "
+            " to_tsvector('norwegian', 'plan ' || n), ''::tsvector, "
+            " to_tsvector('norwegian', 'ord' || (n % 5000) || ' tekst'), 1.0, '', '' "
+            "FROM generate_series(1, 20000) n"
+        )
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+        cursor.execute("ANALYZE wagtailcore_page")
+    pages = Page.objects.live().public().filter(locale=Locale.get_default())
+    compiler = get_search_backend().search("ord17", pages, operator="and").query_compiler
+    # The match: which objects have the word (for counts and facets).
+    plan = explain(*compiler.matches(["ord17"]).query.sql_with_params())
+    assert "Bitmap Index Scan on search_entry_document_gin" in plan, plan
+    # Ranking every match: the planner may start from the pages instead, but it never
+    # reads the whole index table.
+    plan = explain(*compiler.every_match_sql(["ord17"], 20))
+    assert "Seq Scan on wagtailsearch_indexentry" not in plan, plan
+
+
+def explain(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
