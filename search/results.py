@@ -1,11 +1,15 @@
-"""Search results with what the facets need: for each hit its type, kommune, themes,
-goals and year, gathered for all hits in a few queries."""
+"""Search results and facets. The facets (type, kommune, theme, goal, year) are counted
+in the database over every matching page, and chosen facets filter the search there, so
+both are right however many pages match. Only the page of hits on screen is loaded."""
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
-from django.db.models import prefetch_related_objects
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from cases.models import CasePage
 from events.models import EventPage
@@ -25,7 +29,6 @@ FACETS = {
 @dataclass
 class Hit:
     page: Page
-    values: dict = field(default_factory=dict)  # facet -> set of values
     snippet: str | None = None
     from_pdf: bool = False
     kommune: KommunePage | None = None
@@ -35,80 +38,141 @@ class Hit:
         return self.page._meta.verbose_name
 
 
-def year_of(page):
-    if isinstance(page, ReportPage):
-        return page.year
-    if isinstance(page, CasePage):
-        return page.period_start.year
-    if isinstance(page, EventPage):
-        return page.start.year
-    return None
-
-
 def build_hits(pages, locale, words):
-    """Hits in the order of `pages` (relevance), each with its facet values and snippet."""
-    by_model = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page)
-    for model, group in by_model.items():
-        relations = [name for name in ("themes", "sdgs") if hasattr(model, name)]
-        if relations:
-            prefetch_related_objects(group, *relations)
+    """Hits in the order of `pages` (relevance), each with its kommune and snippet."""
     kommuner = {k.path: k for k in KommunePage.objects.filter(locale=locale)}
-    theme_slugs = {
-        t.translation_key: t.slug
-        for t in ThemePage.objects.filter(locale=locale).only("slug", "translation_key")
-    }
     hits = []
     for page in pages:
         kommune = (
             page if isinstance(page, KommunePage) else kommuner.get(page.path[: -Page.steplen])
         )
-        if isinstance(page, ThemePage):
-            themes = {page.slug}
-        elif hasattr(page, "themes"):
-            themes = {theme_slugs.get(t.translation_key, t.slug) for t in page.themes.all()}
-        else:
-            themes = set()
-        goals = {goal.number for goal in page.sdgs.all()} if hasattr(page, "sdgs") else set()
-        year = year_of(page)
         snippet, source = snippet_for(page, words)
         hits.append(
-            Hit(
-                page=page,
-                kommune=kommune,
-                snippet=snippet,
-                from_pdf=source == "document_text",
-                values={
-                    "type": {page._meta.label_lower},
-                    "kommune": {kommune.kommunenummer} if kommune else set(),
-                    "tema": themes,
-                    "mal": {str(g) for g in goals},
-                    "ar": {str(year)} if year else set(),
-                },
-            )
+            Hit(page=page, kommune=kommune, snippet=snippet, from_pdf=source == "document_text")
         )
     return hits
 
 
-def select(hits, chosen, skip=None):
-    """The hits that have every chosen facet value (except the facet `skip`)."""
+def page_models_with(field_name):
+    """The page models that link to themes or goals through `field_name`."""
     return [
-        hit
-        for hit in hits
-        if all(value in hit.values[name] for name, value in chosen.items() if name != skip)
+        model
+        for model in get_page_models()
+        if any(f.name == field_name for f in model._meta.get_fields())
     ]
 
 
-def facet_counts(hits, chosen, labels):
+# Goal numbers and years: small enough for any database's integer column.
+NUMBER = re.compile(r"[0-9]{1,4}")
+# Where each page model keeps the year the year facet uses.
+YEAR_OF = {ReportPage: "year", CasePage: "period_start__year", EventPage: "start__year"}
+
+
+def facet_filter(name, value, locale):
+    """The pages with this facet value, as a Q on Page; Q(pk__in=[]) if the value names
+    nothing (the visitor then sees no hits and a link to drop the filter)."""
+    nothing = Q(pk__in=[])
+    if name == "type":
+        model = next((m for m in get_page_models() if m._meta.label_lower == value), None)
+        return Q(content_type=ContentType.objects.get_for_model(model)) if model else nothing
+    if name == "kommune":
+        kommune = KommunePage.objects.filter(locale=locale, kommunenummer=value).first()
+        if kommune is None:
+            return nothing
+        return Q(pk=kommune.pk) | Q(path__startswith=kommune.path, depth=kommune.depth + 1)
+    if name == "tema":
+        theme = ThemePage.objects.filter(locale=locale, slug=value).first()
+        if theme is None:
+            return nothing
+        linked = theme.translation_key
+        return Q(pk=theme.pk) | any_of(
+            Q(pk__in=model.objects.filter(themes__translation_key=linked).values("pk"))
+            for model in page_models_with("themes")
+        )
+    if not NUMBER.fullmatch(value):
+        return nothing
+    if name == "mal":
+        return any_of(
+            Q(pk__in=model.objects.filter(sdgs__number=int(value)).values("pk"))
+            for model in page_models_with("sdgs")
+        )
+    return any_of(
+        Q(pk__in=model.objects.filter(**{field: int(value)}).values("pk"))
+        for model, field in YEAR_OF.items()
+    )
+
+
+def any_of(conditions):
+    combined = Q(pk__in=[])
+    for condition in conditions:
+        combined |= condition
+    return combined
+
+
+def facet_values(matches, locale):
+    """{page id: {facet: set of values}} for every matching page, in a few queries. The
+    values are the ones facet_filter() selects on."""
+    kommune_type = ContentType.objects.get_for_model(KommunePage).pk
+    theme_type = ContentType.objects.get_for_model(ThemePage).pk
+    numbers = dict(KommunePage.objects.filter(locale=locale).values_list("path", "kommunenummer"))
+    slugs = dict(ThemePage.objects.filter(locale=locale).values_list("translation_key", "slug"))
+    types = {
+        content_type.pk: model._meta.label_lower
+        for model, content_type in ContentType.objects.get_for_models(*get_page_models()).items()
+    }
+    values = {}
+    for pk, content_type, path, slug, year in matches.values_list(
+        "pk", "content_type", "path", "slug", year_expression()
+    ):
+        owner = path if content_type == kommune_type else path[: -Page.steplen]
+        values[pk] = {
+            "type": {types[content_type]},
+            "kommune": {numbers[owner]} if owner in numbers else set(),
+            "tema": {slug} if content_type == theme_type else set(),
+            "mal": set(),
+            "ar": {str(year)} if year else set(),
+        }
+    for model in page_models_with("themes"):
+        for pk, key in links(model, "themes", "translation_key", matches):
+            if pk in values and key in slugs:
+                values[pk]["tema"].add(slugs[key])
+    for model in page_models_with("sdgs"):
+        for pk, number in links(model, "sdgs", "number", matches):
+            if pk in values:
+                values[pk]["mal"].add(str(number))
+    return values
+
+
+def year_expression():
+    """The year facet's value of a page, whichever model it is."""
+    parts = []
+    for model, field in YEAR_OF.items():
+        name, _sep, lookup = field.partition("__")
+        path = f"{model._meta.model_name}__{name}"
+        parts.append(ExtractYear(path) if lookup == "year" else F(path))
+    return Coalesce(*parts, output_field=IntegerField())
+
+
+def links(model, field, attribute, matches):
+    """(page id, attribute of a linked theme or goal) for the matching pages of `model`."""
+    return (
+        model.objects.filter(pk__in=matches.values("pk"), **{f"{field}__isnull": False})
+        .values_list("pk", f"{field}__{attribute}")
+        .order_by()
+    )
+
+
+def facet_counts(values, chosen, labels):
     """For each facet, its values with the number of hits each would give, counted with
     the other chosen facets applied (so choosing one never shows zero hits)."""
     facets = {}
     for name in FACETS:
         counts = {}
-        for hit in select(hits, chosen, skip=name):
-            for value in hit.values[name]:
-                counts[value] = counts.get(value, 0) + 1
+        others = [(other, value) for other, value in chosen.items() if other != name]
+        for page_values in values.values():
+            if all(value in page_values[other] for other, value in others):
+                for value in page_values[name]:
+                    counts[value] = counts.get(value, 0) + 1
         options = [
             {
                 "value": value,

@@ -10,30 +10,52 @@ from wagtail.models import Locale, Page
 
 from portal.pagination import paginate
 from search.query import clean_query, terms
-from search.results import FACETS, build_hits, facet_counts, facet_labels, select
+from search.results import (
+    FACETS,
+    build_hits,
+    facet_counts,
+    facet_filter,
+    facet_labels,
+    facet_values,
+)
 
 PER_PAGE = 20
-# Facets and snippets are worked out on at most this many of the best hits.
-MAX_HITS = 1000
 MAX_FACET_VALUE = 100
+# Elasticsearch gives no queryset of every match: its facets count the best this many.
+MAX_FACET_HITS = 1000
+
+
+def matching(pages, query):
+    """Every page in `pages` that matches the query, unranked, as a queryset."""
+    found = pages.search(query, operator="and", order_by_relevance=False)
+    if hasattr(found, "get_queryset"):  # the database backends match in SQL
+        return found.get_queryset().order_by()
+    return pages.filter(pk__in=[page.pk for page in found[:MAX_FACET_HITS]])
 
 
 def run_search(request, locale):
+    """The search as the request asks for it: (query, chosen facets, a page of hits,
+    facets, facet labels). The facets count every match."""
     query = clean_query(request.GET.get("q", ""))
     chosen = {name: request.GET[name][:MAX_FACET_VALUE] for name in FACETS if request.GET.get(name)}
     labels = facet_labels(locale)
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
     if not query:
-        return query, chosen, [], facet_counts([], chosen, labels), labels
-    found = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, depth__gt=1)
-        .search(query, operator="and")[:MAX_HITS]
-    )
-    ids = [page.pk for page in found]
+        results = paginate(request, [], PER_PAGE)
+        return query, chosen, results, facet_counts({}, chosen, labels), labels
+    filtered = pages
+    for name, value in chosen.items():
+        filtered = filtered.filter(facet_filter(name, value, locale))
+    results = paginate(request, filtered.search(query, operator="and"), PER_PAGE)
+    ids = [page.pk for page in results.object_list]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    hits = build_hits([specific[pk] for pk in ids if pk in specific], locale, terms(query))
-    return query, chosen, hits, facet_counts(hits, chosen, labels), labels
+    results.object_list = build_hits(
+        [specific[pk] for pk in ids if pk in specific], locale, terms(query)
+    )
+    # Facets are counted over every match without the chosen facets, which are then
+    # applied in Python: the same rules as facet_filter(), one set of queries.
+    facets = facet_counts(facet_values(matching(pages, query), locale), chosen, labels)
+    return query, chosen, results, facets, labels
 
 
 def link(request, **changes):
@@ -50,9 +72,7 @@ def link(request, **changes):
 @never_cache
 def search_page(request):
     locale = Locale.get_active()
-    query, chosen, hits, facets, labels = run_search(request, locale)
-    shown = select(hits, chosen)
-    results = paginate(request, shown, PER_PAGE)
+    query, chosen, results, facets, labels = run_search(request, locale)
     for name, options in facets.items():
         for option in options:
             option["url"] = link(request, **{name: None if option["chosen"] else option["value"]})
@@ -84,14 +104,12 @@ def search_api(request):
     """The same search as JSON: ?q=…&locale=nn&type=…&kommune=…&tema=…&mal=…&ar=…&page=…"""
     code = request.GET.get("locale", "")
     locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
-    query, chosen, hits, facets, _labels = run_search(request, locale)
-    shown = select(hits, chosen)
-    results = paginate(request, shown, PER_PAGE)
+    query, chosen, results, facets, _labels = run_search(request, locale)
     return JsonResponse(
         {
             "query": query,
             "locale": locale.language_code,
-            "count": len(shown),
+            "count": results.paginator.count,
             "page": results.number,
             "pages": results.paginator.num_pages,
             "results": [
