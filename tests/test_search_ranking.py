@@ -4,13 +4,15 @@ order that ranking every match gives, stay right as pages change, and the match 
 GIN index."""
 
 import pytest
-from django.db import connection
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from cases.factories import CasePageFactory
 from network.models import KommunePage
+from search.backends.postgres import MATCH_SETTINGS
 from search.models import Champion, ChampionList
 
 pytestmark = pytest.mark.django_db
@@ -65,17 +67,17 @@ def test_the_best_match_ranks_first(client):
 
 @postgresql_only
 @pytest.mark.parametrize("size", [3, 100], ids=["top-lists", "complete-lists"])
-@pytest.mark.parametrize("count", [1, 5, 20])
-@pytest.mark.parametrize("query", ["klima", "vann", "klima vann", "tiltak klima", "kommune"])
-def test_champion_lists_give_the_order_of_ranking_every_match(
-    klima_cases, monkeypatch, query, count, size
-):
+def test_champion_lists_give_the_order_of_ranking_every_match(klima_cases, monkeypatch, size):
+    queries = ["klima", "vann", "klima vann", "tiltak klima", "kommune"]
     no_lists(monkeypatch)
-    every_match = ranked(query, count)
+    every_match = {
+        (query, count): ranked(query, count) for query in queries for count in (1, 5, 20)
+    }
     assert not ChampionList.objects.exists()
     use_lists(monkeypatch, size)
-    assert ranked(query, count) == every_match
-    assert ChampionList.objects.exists()  # …and now they were used
+    for (query, count), expected in every_match.items():
+        assert ranked(query, count) == expected, (query, count)
+    assert ChampionList.objects.exists()  # …and they were used
 
 
 @postgresql_only
@@ -139,22 +141,27 @@ def test_a_list_that_doubled_is_cut_back(klima_cases, monkeypatch):
 @postgresql_only
 def test_the_match_uses_the_gin_index_on_title_and_body():
     # Enough entries that the planner would rather not read them all.
+    # Entries of some other model, so they never count as pages.
+    other = ContentType.objects.get_for_model(ContentType).pk
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO wagtailsearch_indexentry "
             "(content_type_id, object_id, title, autocomplete, body, title_norm, "
             " title_text, body_text) "
-            "SELECT (SELECT id FROM django_content_type LIMIT 1), 'plan-' || n, "
-            " to_tsvector('norwegian', 'plan ' || n), ''::tsvector, "
-            " to_tsvector('norwegian', 'ord' || (n % 5000) || ' tekst'), 1.0, '', '' "
-            "FROM generate_series(1, 20000) n"
+            "SELECT %s, n, to_tsvector('norwegian', 'plan ' || n), ''::tsvector, "
+            " to_tsvector('norwegian', 'ord' || (n %% 5000) || ' tekst'), 1.0, '', '' "
+            "FROM generate_series(1, 20000) n",
+            [other],
         )
         cursor.execute("ANALYZE wagtailsearch_indexentry")
         cursor.execute("ANALYZE wagtailcore_page")
     pages = Page.objects.live().public().filter(locale=Locale.get_default())
     compiler = get_search_backend().search("ord17", pages, operator="and").query_compiler
-    # The match: which objects have the word (for counts and facets).
-    plan = explain(*compiler.matches(["ord17"]).query.sql_with_params())
+    # The match: which objects have the word (for counts and facets), run as the
+    # backend runs it.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(MATCH_SETTINGS)
+        plan = explain(*compiler.match_sql(["ord17"]))
     assert "Bitmap Index Scan on search_entry_document_gin" in plan, plan
     # Ranking every match: the planner may start from the pages instead, but it never
     # reads the whole index table.
