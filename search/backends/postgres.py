@@ -18,6 +18,7 @@ the title (weight A) counting most. All words must occur (the search is an AND).
 import heapq
 import math
 from collections import Counter
+from contextlib import contextmanager
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
@@ -49,10 +50,11 @@ BATCH = 100
 # Serialises list building with index updates, so no update slips past a list being built.
 LOCK = 7_060_001
 
-# A common word matches most entries, and the planner then reads the whole table,
-# working out `title || body` for every row: 350 ms at 10,000 entries, where the GIN
-# index answers in 20 ms. It cannot know what the expression costs, so the match runs
-# in a transaction that tells it not to scan.
+# The planner cannot know what working out `title || body @@ query` costs for an entry
+# with a long PDF text, so it reads the whole table whenever it expects more than a few
+# matches: 350 ms at 10,000 entries for a common word, where the GIN index answers in
+# 20 ms, and 80 ms at 1,000 entries for a word that occurs nowhere. Matching runs in a
+# transaction that tells it not to.
 MATCH_SETTINGS = "SET LOCAL enable_seqscan = off"
 
 INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
@@ -61,6 +63,15 @@ ENTRIES = IndexEntry._meta.db_table
 CHAMPIONS = Champion._meta.db_table
 LISTS = ChampionList._meta.db_table
 DOCUMENT = "({table}.title || {table}.body)"
+
+
+@contextmanager
+def matching_by_index(connection):
+    """A cursor in a transaction where the planner finds matches through the GIN index
+    (MATCH_SETTINGS)."""
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute(MATCH_SETTINGS)
+        yield cursor
 
 
 def tsquery_literal(lexeme):
@@ -110,7 +121,7 @@ class ChampionLists:
         return floors
 
     def is_common(self, lexeme):
-        with self.connection.cursor() as cursor:
+        with matching_by_index(self.connection) as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 FROM {ENTRIES} e "
                 f"WHERE {DOCUMENT.format(table='e')} @@ %s::tsquery LIMIT %s) found",
@@ -123,7 +134,7 @@ class ChampionLists:
         returns the list's floor (0 if it holds them all), or None (and keeps no list)
         for a word in COMMON entries or fewer."""
         query = tsquery_literal(lexeme)
-        with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+        with matching_by_index(self.connection) as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
             cursor.execute(
                 f"SELECT e.id, {rank_sql('e', [query])} AS score FROM {ENTRIES} e "
@@ -261,9 +272,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
 
     def matches(self, lexemes):
         """The objects that match, unranked, for counting and facets."""
-        connection = connections[router.db_for_read(IndexEntry)]
-        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            cursor.execute(MATCH_SETTINGS)
+        with matching_by_index(connections[router.db_for_read(IndexEntry)]) as cursor:
             cursor.execute(*self.match_sql(lexemes))
             ids = [int(object_id) for (object_id,) in cursor.fetchall()]
         return self.queryset.filter(AnyOf(F("pk"), ids))
@@ -385,7 +394,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             sql, params = self.every_match_sql(lexemes, count)
         except EmptyResultSet:  # a filter that no object can pass
             return []
-        with connection.cursor() as cursor:
+        with matching_by_index(connection) as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
