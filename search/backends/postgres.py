@@ -80,10 +80,26 @@ def tsquery_literal(lexeme):
 
 
 def rank_sql(table, queries):
-    """SQL for an entry's score: the sum of ts_rank for each word's tsquery."""
-    document = DOCUMENT.format(table=table)
-    # In double precision, so the sum is the same here as in Python.
-    return " + ".join(f"ts_rank({document}, %s::tsquery)::float8" for _query in queries)
+    """SQL for an entry's score: for each word, ts_rank on the title plus ts_rank on the
+    body. Ranking the columns apart costs a third of ranking `title || body`, which
+    PostgreSQL has to put together first. In double precision and in this order, so
+    the sum is the same here as in Python."""
+    word = (
+        f"(ts_rank({table}.title, %s::tsquery)::float8"
+        f" + ts_rank({table}.body, %s::tsquery)::float8)"
+    )
+    return " + ".join(word for _query in queries)
+
+
+def rank_params(queries):
+    return [query for query in queries for _column in ("title", "body")]
+
+
+def contains_sql(table, queries):
+    """SQL that is true when the entry has every word, in its title or its body."""
+    return " AND ".join(
+        f"({table}.title @@ %s::tsquery OR {table}.body @@ %s::tsquery)" for _query in queries
+    )
 
 
 class ChampionLists:
@@ -140,7 +156,7 @@ class ChampionLists:
                 f"SELECT e.id, {rank_sql('e', [query])} AS score FROM {ENTRIES} e "
                 f"WHERE {DOCUMENT.format(table='e')} @@ %s::tsquery "
                 "ORDER BY score DESC LIMIT %s",
-                [query, query, LIST_SIZE + 1],
+                [*rank_params([query]), query, LIST_SIZE + 1],
             )
             rows = cursor.fetchall()
             cursor.execute(f"DELETE FROM {CHAMPIONS} WHERE lexeme = %s", [lexeme])
@@ -168,7 +184,8 @@ class ChampionLists:
                 INSERT INTO {CHAMPIONS} (lexeme, entry_id, score)
                 SELECT lexeme, id, score FROM (
                     SELECT l.lexeme, e.id, l.floor,
-                           ts_rank({DOCUMENT.format(table="e")}, l.query::tsquery)::float8 AS score
+                           ts_rank(e.title, l.query::tsquery)::float8
+                           + ts_rank(e.body, l.query::tsquery)::float8 AS score
                     FROM {ENTRIES} e
                     CROSS JOIN LATERAL unnest(tsvector_to_array({DOCUMENT.format(table="e")}))
                         AS word(lexeme)
@@ -325,14 +342,11 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             unseen = -math.inf
         else:
             unseen = sum(floors.values())  # the best an entry in no list can score
-        objects = self.visible_objects(champions.connection, candidates)
         for candidate in candidates.values():
             candidate.bound = sum(
                 candidate.scores.get(lexeme, floors[lexeme]) for lexeme in lexemes
             )
-        queue = sorted(
-            (c for c in candidates.values() if c.entry_id in objects), key=lambda c: -c.bound
-        )
+        queue = sorted(candidates.values(), key=lambda c: -c.bound)
         best = []  # a heap of (score, object id): the best `count` so far
         position = 0
         while position < len(queue):
@@ -340,8 +354,11 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             threshold = max(queue[position].bound, unseen)
             if len(best) >= count and best[0][0] > threshold:
                 break
+            # Candidates in batches, best bound first: most searches need only the first.
             batch = queue[position : position + BATCH]
             position += len(batch)
+            objects = self.visible_objects(champions.connection, batch)
+            batch = [candidate for candidate in batch if candidate.entry_id in objects]
             for entry_id, score in self.exact_scores(champions.connection, batch, lexemes, queries):
                 item = (score, int(objects[entry_id]))
                 if len(best) < count:
@@ -362,8 +379,8 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"SELECT e.id, {rank_sql('e', queries)} FROM {ENTRIES} e "
-                    f"WHERE e.id = ANY(%s) AND {DOCUMENT.format(table='e')} @@ %s::tsquery",
-                    [*queries, unknown, " & ".join(queries)],
+                    f"WHERE e.id = ANY(%s) AND {contains_sql('e', queries)}",
+                    [*rank_params(queries), unknown, *rank_params(queries)],
                 )
                 results += cursor.fetchall()
         return results
@@ -374,7 +391,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             cursor.execute(
                 f"SELECT id, object_id FROM {ENTRIES} "
                 "WHERE id = ANY(%s) AND content_type_id = ANY(%s)",
-                [list(candidates), self.content_types()],
+                [[candidate.entry_id for candidate in candidates], self.content_types()],
             )
             entries = dict(cursor.fetchall())
         object_ids = [int(object_id) for object_id in entries.values()]
@@ -416,7 +433,13 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             f") e WHERE e.content_type_id = ANY(%s) AND e.object_id IN ({source_sql}) "
             "ORDER BY score DESC, length(e.object_id) DESC, e.object_id DESC LIMIT %s"
         )
-        params = [*queries, " & ".join(queries), self.content_types(), *source_params, count]
+        params = [
+            *rank_params(queries),
+            " & ".join(queries),
+            self.content_types(),
+            *source_params,
+            count,
+        ]
         return sql, params
 
 
