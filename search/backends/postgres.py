@@ -12,8 +12,9 @@ common word at 100,000 items. Here:
   every match is ranked, as before;
 - counting and facets find every match through the GIN index.
 
-An entry's score for a query is the sum of ts_rank for each of the query's words, with
-the title (weight A) counting most. All words must occur (the search is an AND)."""
+An entry's score for a query is, summed over the query's words, ts_rank on its title
+plus ts_rank on its body: a word in the title counts about as much as the same word all
+through the body. All words must occur (the search is an AND)."""
 
 import heapq
 import math
@@ -41,12 +42,14 @@ from search.models import Champion, ChampionList
 
 # Entries kept per champion list: enough for the first pages of any one-word search and
 # for the candidates of a two-word search, small enough to read in a millisecond or two.
-LIST_SIZE = 1000
+# With 1,000, two common words left the bounds so loose that about 800 candidates had
+# to be ranked (60 ms at 100,000 items); with 2,000 it is 24 ms.
+LIST_SIZE = 2000
 # A word in more entries than this gets a list. Ranking every match costs up to about
 # 0.15 ms per entry (a report's PDF text makes a long vector), so lists start early.
 COMMON = 100
-# Candidates whose missing word scores are looked up in one query.
-BATCH = 100
+# Candidates checked and ranked in one query.
+BATCH = 200
 # Serialises list building with index updates, so no update slips past a list being built.
 LOCK = 7_060_001
 
@@ -79,15 +82,12 @@ def tsquery_literal(lexeme):
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def rank_sql(table, queries):
+def rank_sql(title, body, queries):
     """SQL for an entry's score: for each word, ts_rank on the title plus ts_rank on the
     body. Ranking the columns apart costs a third of ranking `title || body`, which
     PostgreSQL has to put together first. In double precision and in this order, so
     the sum is the same here as in Python."""
-    word = (
-        f"(ts_rank({table}.title, %s::tsquery)::float8"
-        f" + ts_rank({table}.body, %s::tsquery)::float8)"
-    )
+    word = f"(ts_rank({title}, %s::tsquery)::float8 + ts_rank({body}, %s::tsquery)::float8)"
     return " + ".join(word for _query in queries)
 
 
@@ -95,11 +95,15 @@ def rank_params(queries):
     return [query for query in queries for _column in ("title", "body")]
 
 
-def contains_sql(table, queries):
+def contains_sql(title, body, queries):
     """SQL that is true when the entry has every word, in its title or its body."""
-    return " AND ".join(
-        f"({table}.title @@ %s::tsquery OR {table}.body @@ %s::tsquery)" for _query in queries
-    )
+    return " AND ".join(f"({title} @@ %s::tsquery OR {body} @@ %s::tsquery)" for _query in queries)
+
+
+# Joined to entries `e`: `d.body`, the body vector unpacked once. Each function that is
+# given `e.body` unpacks (detoasts) it anew, and with several words that is most of the
+# work of ranking an entry with a long PDF text.
+UNPACKED_BODY = "CROSS JOIN LATERAL (SELECT e.body || ''::tsvector AS body OFFSET 0) d"
 
 
 class ChampionLists:
@@ -153,7 +157,7 @@ class ChampionLists:
         with matching_by_index(self.connection) as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
             cursor.execute(
-                f"SELECT e.id, {rank_sql('e', [query])} AS score FROM {ENTRIES} e "
+                f"SELECT e.id, {rank_sql('e.title', 'e.body', [query])} AS score FROM {ENTRIES} e "
                 f"WHERE {DOCUMENT.format(table='e')} @@ %s::tsquery "
                 "ORDER BY score DESC LIMIT %s",
                 [*rank_params([query]), query, LIST_SIZE + 1],
@@ -357,10 +361,8 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             # Candidates in batches, best bound first: most searches need only the first.
             batch = queue[position : position + BATCH]
             position += len(batch)
-            objects = self.visible_objects(champions.connection, batch)
-            batch = [candidate for candidate in batch if candidate.entry_id in objects]
-            for entry_id, score in self.exact_scores(champions.connection, batch, lexemes, queries):
-                item = (score, int(objects[entry_id]))
+            for object_id, score in self.score_batch(champions.connection, batch, queries):
+                item = (score, int(object_id))
                 if len(best) < count:
                     heapq.heappush(best, item)
                 elif item > best[0]:
@@ -370,38 +372,26 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
                 return None
         return [(object_id, score) for score, object_id in sorted(best, reverse=True)]
 
-    def exact_scores(self, connection, batch, lexemes, queries):
-        """(entry id, score) for the candidates that contain every word."""
-        known = [c for c in batch if len(c.scores) == len(lexemes)]
-        results = [(c.entry_id, sum(c.scores[lexeme] for lexeme in lexemes)) for c in known]
-        unknown = [c.entry_id for c in batch if len(c.scores) < len(lexemes)]
-        if unknown:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT e.id, {rank_sql('e', queries)} FROM {ENTRIES} e "
-                    f"WHERE e.id = ANY(%s) AND {contains_sql('e', queries)}",
-                    [*rank_params(queries), unknown, *rank_params(queries)],
-                )
-                results += cursor.fetchall()
-        return results
-
-    def visible_objects(self, connection, candidates):
-        """{entry id: object id} for the candidates the searched queryset contains."""
+    def score_batch(self, connection, batch, queries):
+        """(object id, score) for the candidates that contain every word and whose
+        object the searched queryset holds, in one query."""
+        source_sql, source_params = self.queryset.order_by().values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, object_id FROM {ENTRIES} "
-                "WHERE id = ANY(%s) AND content_type_id = ANY(%s)",
-                [[candidate.entry_id for candidate in candidates], self.content_types()],
+                f"SELECT e.object_id, {rank_sql('e.title', 'd.body', queries)} "
+                f"FROM {ENTRIES} e {UNPACKED_BODY} "
+                "WHERE e.id = ANY(%s) AND e.content_type_id = ANY(%s) "
+                f"AND {contains_sql('e.title', 'd.body', queries)} "
+                f"AND e.object_id::bigint IN ({source_sql})",
+                [
+                    *rank_params(queries),
+                    [candidate.entry_id for candidate in batch],
+                    self.content_types(),
+                    *rank_params(queries),
+                    *source_params,
+                ],
             )
-            entries = dict(cursor.fetchall())
-        object_ids = [int(object_id) for object_id in entries.values()]
-        visible = {
-            str(pk)
-            for pk in self.queryset.order_by()
-            .filter(AnyOf(F("pk"), object_ids))
-            .values_list("pk", flat=True)
-        }
-        return {entry_id: oid for entry_id, oid in entries.items() if oid in visible}
+            return cursor.fetchall()
 
     def rank_every_match(self, connection, lexemes, count):
         """The best `count` matches, ranking every one: the GIN index finds them."""
@@ -428,9 +418,10 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         # gives it (MATCH_SETTINGS). Ties go to the newest object: ids are compared as
         # numbers, as the champion lists compare them.
         sql = (
-            f"SELECT e.object_id, {rank_sql('e', queries)} AS score FROM ("
+            f"SELECT e.object_id, {rank_sql('e.title', 'd.body', queries)} AS score FROM ("
             f"  SELECT * FROM {ENTRIES} WHERE (title || body) @@ %s::tsquery OFFSET 0"
-            f") e WHERE e.content_type_id = ANY(%s) AND e.object_id IN ({source_sql}) "
+            f") e {UNPACKED_BODY} "
+            f"WHERE e.content_type_id = ANY(%s) AND e.object_id IN ({source_sql}) "
             "ORDER BY score DESC, length(e.object_id) DESC, e.object_id DESC LIMIT %s"
         )
         params = [
