@@ -81,6 +81,14 @@ def test_champion_lists_give_the_order_of_ranking_every_match(klima_cases, monke
 
 
 @postgresql_only
+def test_a_filter_nothing_passes_gives_no_hits_from_the_lists(klima_cases, monkeypatch):
+    use_lists(monkeypatch)
+    ranked("klima")
+    assert ChampionList.objects.exists()
+    assert list(Page.objects.filter(pk__in=[]).search("klima", operator="and")[:20]) == []
+
+
+@postgresql_only
 def test_champion_lists_follow_publishing_unpublishing_and_deleting(klima_cases, monkeypatch):
     use_lists(monkeypatch)
     ranked("klima")  # builds the list

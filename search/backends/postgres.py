@@ -375,7 +375,11 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
     def score_batch(self, connection, batch, queries):
         """(object id, score) for the candidates that contain every word and whose
         object the searched queryset holds, in one query."""
-        source_sql, source_params = self.queryset.order_by().values("pk").query.sql_with_params()
+        try:
+            source = self.queryset.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # a filter that no object can pass
+            return []
+        source_sql, source_params = source
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.object_id, {rank_sql('e.title', 'd.body', queries)} "
