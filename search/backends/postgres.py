@@ -23,8 +23,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
-from django.db.models import F, Lookup, TextField
-from django.db.models.functions import Cast
+from django.db.models import F, Lookup
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresIndex,
@@ -35,7 +34,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend as WagtailPostgresSearchBackend,
 )
 from modelsearch.query import PlainText
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.backends.ranking import in_rank_order
 from search.models import Champion, ChampionList
@@ -269,7 +268,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         connection = connections[router.db_for_read(IndexEntry)]
         champions = ChampionLists(connection)
-        lexemes = champions.lexemes(self.query.query_string.replace("-", " "), config)
+        lexemes = self.lexemes(champions, config)
         if not lexemes:
             return self.queryset.none()
         if not self.order_by_relevance:
@@ -285,11 +284,17 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         return in_rank_order(self.queryset, ranked[start:stop], score_field)
 
     def count(self, config):
-        connection = connections[router.db_for_read(IndexEntry)]
-        lexemes = ChampionLists(connection).lexemes(
-            self.query.query_string.replace("-", " "), config
-        )
+        champions = ChampionLists(connections[router.db_for_read(IndexEntry)])
+        lexemes = self.lexemes(champions, config)
         return self.matches(lexemes).count() if lexemes else 0
+
+    def lexemes(self, champions, config):
+        return champions.lexemes(self.query.query_string.replace("-", " "), config)
+
+    def source_sql(self):
+        """SQL for the ids of the objects the searched queryset holds. Raises
+        EmptyResultSet for a filter that no object can pass."""
+        return self.queryset.order_by().values("pk").query.sql_with_params()
 
     def matches(self, lexemes):
         """The objects that match, unranked, for counting and facets."""
@@ -376,10 +381,9 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         """(object id, score) for the candidates that contain every word and whose
         object the searched queryset holds, in one query."""
         try:
-            source = self.queryset.order_by().values("pk").query.sql_with_params()
-        except EmptyResultSet:  # a filter that no object can pass
+            source_sql, source_params = self.source_sql()
+        except EmptyResultSet:
             return []
-        source_sql, source_params = source
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.object_id, {rank_sql('e.title', 'd.body', queries)} "
@@ -399,11 +403,9 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
 
     def rank_every_match(self, connection, lexemes, count):
         """The best `count` matches, ranking every one: the GIN index finds them."""
-        if self.queryset.query.is_empty():
-            return []
         try:
             sql, params = self.every_match_sql(lexemes, count)
-        except EmptyResultSet:  # a filter that no object can pass
+        except EmptyResultSet:
             return []
         with matching_by_index(connection) as cursor:
             cursor.execute(sql, params)
@@ -411,12 +413,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
 
     def every_match_sql(self, lexemes, count):
         queries = [tsquery_literal(lexeme) for lexeme in lexemes]
-        source_sql, source_params = (
-            self.queryset.order_by()
-            .annotate(_object_id=Cast("pk", TextField()))
-            .values("_object_id")
-            .query.sql_with_params()
-        )
+        source_sql, source_params = self.source_sql()
         # OFFSET 0 keeps the other conditions out of the scan, so the planner finds the
         # matches through the GIN index rather than testing every entry some other index
         # gives it (MATCH_SETTINGS). Ties go to the newest object: ids are compared as
@@ -425,7 +422,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             f"SELECT e.object_id, {rank_sql('e.title', 'd.body', queries)} AS score FROM ("
             f"  SELECT * FROM {ENTRIES} WHERE (title || body) @@ %s::tsquery OFFSET 0"
             f") e {UNPACKED_BODY} "
-            f"WHERE e.content_type_id = ANY(%s) AND e.object_id IN ({source_sql}) "
+            f"WHERE e.content_type_id = ANY(%s) AND e.object_id::bigint IN ({source_sql}) "
             "ORDER BY score DESC, length(e.object_id) DESC, e.object_id DESC LIMIT %s"
         )
         params = [
@@ -464,8 +461,6 @@ class ChampionIndex(PostgresIndex):
         ChampionList.objects.using(self.write_connection.alias).all().delete()
 
     def entries_for(self, model, objs):
-        from modelsearch.utils import get_content_type_pk
-
         return self.entries.filter(
             content_type_id=get_content_type_pk(model),
             object_id__in=[str(obj.pk) for obj in objs],
