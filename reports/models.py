@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
-from wagtail.models import CollectionViewRestriction, Locale
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -21,6 +21,15 @@ from network.facts import report_parts
 from network.models import SDG, KommunePage, OwnedByKommune, SDGSerializer, related_vocabulary
 from portal.models import BasePage, FeedMixin, IndexPage, in_locale
 from reports.extraction import ExtractionStatus
+
+# The collection report PDFs are uploaded to (the bootstrap creates it).
+REPORT_COLLECTION = "Rapporter"
+
+
+def report_collection():
+    """The report collection, made under Root if it is missing."""
+    collection = Collection.objects.filter(name=REPORT_COLLECTION).first()
+    return collection or Collection.get_first_root_node().add_child(name=REPORT_COLLECTION)
 
 
 class DocumentLanguage(models.TextChoices):

@@ -5,16 +5,19 @@ ReportPage under each owner's kommune page, each with a generated placeholder PD
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Collection
 
 from home.models import HomePage
 from network.facts import ascii_slug, read_csv
 from network.models import KommunePage
 from portal.bootstrap import ensure_child_page, find_page
-from reports.models import ReportDocument, ReportIndexPage, ReportPage, ReportType
+from reports.models import (
+    ReportDocument,
+    ReportIndexPage,
+    ReportPage,
+    ReportType,
+    report_collection,
+)
 from reports.placeholder import placeholder_pdf
-
-COLLECTION_NAME = "Rapporter"
 
 
 class Command(BaseCommand):
@@ -36,6 +39,7 @@ class Command(BaseCommand):
                 "bærekraft. Velg kommune, år eller type for å finne det du leter etter.</p>",
             ),
         )
+        report_collection()  # where editors' report PDFs go, also before any is loaded
         created = 0
         for row in read_csv("rapporter.csv"):
             owner = find_page(KommunePage, f"kommune:{row['kommunenummer']}")
@@ -58,10 +62,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Rapportbiblioteket er lastet ({created} nye rapporter).")
 
     def placeholder_document(self, title, owner, year):
-        collection = Collection.objects.filter(name=COLLECTION_NAME).first()
-        if collection is None:
-            collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
-        document = ReportDocument(title=f"{title} (plassholder)", collection=collection)
+        document = ReportDocument(title=f"{title} (plassholder)", collection=report_collection())
         document.file = ContentFile(
             placeholder_pdf(title, owner, year), name=f"{ascii_slug(title)}.pdf"
         )
