@@ -1,9 +1,11 @@
 """Roles from the bootstrap: a kommune's editors work inside their own kommune and send
 pages for approval; network coordinators approve and publish anywhere."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Locale
+from wagtail.models import GroupPagePermission, Locale
 
 from network.models import KommunePage, ThemePage
 
@@ -61,3 +63,32 @@ def test_every_page_goes_through_the_coordinators_approval(nb_page):
     assert workflow.name == "Godkjenning i nettverket"
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == ["Nettverkskoordinator"]
+
+
+def test_no_group_but_the_coordinators_reaches_beyond_one_kommune():
+    """Wagtail's default Editors and Moderators groups could edit every page; the
+    bootstrap retires them, and no other group may reach outside a single kommune."""
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    kommuner = list(KommunePage.objects.all())
+    for group in Group.objects.exclude(name="Nettverkskoordinator"):
+        reached = set()
+        for grant in GroupPagePermission.objects.filter(group=group).select_related("page"):
+            owners = [k for k in kommuner if grant.page.path.startswith(k.path)]
+            assert owners, f"{group.name} may {grant.permission.codename} {grant.page.url_path}"
+            reached.add(owners[0].pk)
+        assert len(reached) <= 1, f"{group.name} reaches {len(reached)} kommuner"
+
+
+def test_a_default_group_with_members_is_emptied_not_deleted(django_user_model):
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    editors = Group.objects.create(name="Editors")
+    GroupPagePermission.objects.create(
+        group=editors, page=Page.get_first_root_node(), permission_type="change"
+    )
+    django_user_model.objects.create_user("feil-gruppe", "f@example.no", "x").groups.add(editors)
+    call_command("load_network", verbosity=0, stderr=io.StringIO())
+    editors.refresh_from_db()
+    assert not GroupPagePermission.objects.filter(group=editors).exists()
+    assert editors.user_set.count() == 1

@@ -24,6 +24,10 @@ from portal.bootstrap import ensure_child_page, find_page, stable_key
 
 COUNTY = {"kommunenummer": "50", "navn": "Trøndelag fylke", "offisielt_navn": "Trøndelag fylke"}
 COORDINATOR_GROUP = "Nettverkskoordinator"
+# Wagtail's migrations make these two groups with rights over the whole page tree (and
+# Moderators may publish anywhere): a kommune user put in one by mistake could edit every
+# kommune's pages. The network's roles replace them.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
 WORKFLOW_NAME = "Godkjenning i nettverket"
 
 # Texts of our own for the theme pages, keyed by the theme's slug in network.toml.
@@ -180,6 +184,7 @@ class Command(BaseCommand):
             self.grant_collection(coordinators, root_collection, ["add", "change", "choose"])
 
         self.ensure_workflow(coordinators, root_page)
+        self.retire_wagtail_default_groups()
 
         kommuner = KommunePage.objects.child_of(kommune_index).order_by("kommunenummer")
         for kommune in kommuner:
@@ -198,6 +203,21 @@ class Command(BaseCommand):
                     group=group, page=kommune, permission=self.page_permission(codename)
                 )
             self.grant_collection(group, root_collection, ["add", "choose"])
+
+    def retire_wagtail_default_groups(self):
+        """Deletes Wagtail's default groups; one that has members already is emptied of
+        every right instead, so nobody is dropped from a group without a trace."""
+        for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+            if group.user_set.exists():
+                GroupPagePermission.objects.filter(group=group).delete()
+                GroupCollectionPermission.objects.filter(group=group).delete()
+                group.permissions.clear()
+                self.stderr.write(
+                    f"Gruppen «{group.name}» har medlemmer og er tømt for rettigheter. "
+                    "Flytt medlemmene til en kommuneredaktørgruppe."
+                )
+            else:
+                group.delete()
 
     def ensure_workflow(self, coordinators, root_page):
         workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
