@@ -1,5 +1,7 @@
 """The case filters, and the public form for suggesting a case."""
 
+import re
+
 import bleach
 from django import forms
 from django.utils.html import strip_tags
@@ -60,15 +62,23 @@ class CaseFilterForm(forms.Form):
 
 # What a suggestion's description may contain; everything else is removed, not escaped.
 ALLOWED_TAGS = ["p", "br", "ul", "ol", "li", "strong", "em", "a"]
-ALLOWED_ATTRIBUTES = {"a": ["href"]}
 ALLOWED_PROTOCOLS = ["http", "https", "mailto"]
+# bleach checks the scheme of an address that has one; an address without one
+# (//evil.example, \\evil.example, relative paths) would let the browser choose where it
+# goes, so a link must name an allowed scheme. Leading spaces and control characters are
+# skipped, as a browser skips them.
+ABSOLUTE_LINK = re.compile(r"[\x00-\x20]*(" + "|".join(ALLOWED_PROTOCOLS) + r"):", re.IGNORECASE)
+
+
+def allowed_attribute(tag, name, value):
+    return tag == "a" and name == "href" and bool(ABSOLUTE_LINK.match(value))
 
 
 def sanitise(html):
     return bleach.clean(
         html,
         tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=allowed_attribute,
         protocols=ALLOWED_PROTOCOLS,
         strip=True,
         strip_comments=True,

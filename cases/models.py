@@ -3,12 +3,13 @@ can do the same. The fields follow the UN's good-practice template."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
+from wagtail.coreutils import find_available_slug
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
@@ -16,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cases.blocks import CaseBodyBlock
+from network.facts import ascii_slug
 from network.models import (
     SDG,
     KommunePage,
@@ -325,12 +327,17 @@ class CaseSuggestion(models.Model):
     def __str__(self):
         return self.title
 
+    @transaction.atomic
     def make_draft(self, user=None):
-        """A draft CasePage under the suggested kommune, with the suggestion's text."""
+        """A draft CasePage under the suggested kommune, with the suggestion's text. All or
+        nothing: a failure leaves no half-made page behind to block the next try."""
         kommune = self.kommune.get_translation(Locale.get_default())
         summary = strip_tags(self.description)
+        # A title may hold no letter a slug can keep (such as «'>»).
+        slug = ascii_slug(self.title) or f"forslag-{self.pk}"
         case = CasePage(
             title=self.title,
+            slug=find_available_slug(kommune, slug),
             summary=(summary[:497] + "...") if len(summary) > 500 else summary,
             body=[("paragraph", RichText(self.description))],
             period_start=self.created_at.date(),

@@ -24,23 +24,38 @@ def rate_limit_key(request):
     return "case-suggestions:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
+def take_slot(key):
+    """Counts one more suggestion from an address; False once it is over the hour's limit.
+    The count goes up in one atomic step (Redis INCR; a lock in the memory cache), so
+    suggestions sent at the same moment cannot all pass a check made before any of them
+    was counted."""
+    cache.add(key, 0, RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the hour ran out between the two calls
+        cache.add(key, 1, RATE_WINDOW_SECONDS)
+        count = 1
+    return count <= settings.CASE_SUGGESTIONS_PER_HOUR
+
+
 def suggest_case(request, index_page):
     form = CaseSuggestionForm(request.POST or None, locale=Locale.get_active())
     status, problem = 200, ""
     if request.method == "POST":
-        key = rate_limit_key(request)
         if form.is_from_a_program:
             status = 400
             problem = _(
                 "Skjemaet kunne ikke sendes. Feltet «Ikke fyll ut dette feltet» må være tomt."
             )
-        elif cache.get(key, 0) >= settings.CASE_SUGGESTIONS_PER_HOUR:
+        elif not form.is_valid():
+            status = 400
+        elif not take_slot(rate_limit_key(request)):
             status = 429
             problem = _(
                 "Du har sendt mange forslag på kort tid. Vent en time og prøv igjen. "
                 "Teksten din står fortsatt i skjemaet."
             )
-        elif form.is_valid():
+        else:
             data = form.cleaned_data
             CaseSuggestion.objects.create(
                 name=data["name"],
@@ -50,11 +65,7 @@ def suggest_case(request, index_page):
                 description=data["description"],
                 consent_given_at=timezone.now(),
             )
-            if not cache.add(key, 1, RATE_WINDOW_SECONDS):
-                cache.incr(key)
             return redirect(index_page.url + index_page.reverse_subpage("suggest_thanks"))
-        else:
-            status = 400
     response = TemplateResponse(
         request,
         "cases/suggest_case.html",

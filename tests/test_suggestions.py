@@ -78,6 +78,14 @@ PAYLOADS = [
     "<strong onclick=alert(1)>fet</strong>",
     '"><script>alert(document.cookie)</script>',
     '<a href="mailto:ok@example.no" onmouseover=alert(1)>e-post</a>',
+    # Protocol-relative and backslash forms: a browser fills in the scheme and goes to
+    # another site, so they are links to somewhere that is not http, https or mailto.
+    '<a href="//evil.example/innlogging">logg inn</a>',
+    '<a href=" //evil.example">x</a>',
+    '<a href="\\\\evil.example">x</a>',
+    '<a href="/\\evil.example">x</a>',
+    '<a href="relativ/side">x</a>',
+    '<a href="&#47;&#47;evil.example">x</a>',
 ]
 
 # What must never appear in a rendered page built from a suggestion (our own templates
@@ -100,9 +108,11 @@ def assert_harmless(html):
             # Read the address as a browser does: leading control characters and spaces,
             # and tabs or newlines anywhere, are dropped before the scheme is read.
             browser_sees = re.sub(r"[\t\n\r]", "", href.lstrip("".join(map(chr, range(33)))))
+            # Only absolute addresses with an allowed scheme (README): no scheme at all
+            # means the browser picks one, as with //evil.example.
             scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", browser_sees)
-            if scheme:
-                assert scheme[1].lower() in ALLOWED_PROTOCOLS, f"{href} survived in {html!r}"
+            assert scheme, f"{href} survived in {html!r}"
+            assert scheme[1].lower() in ALLOWED_PROTOCOLS, f"{href} survived in {html!r}"
 
 
 def test_there_are_enough_payloads():
@@ -228,3 +238,76 @@ def test_a_coordinator_turns_a_suggestion_into_a_draft_case(client, admin_client
     assert stored.status == "drafted"
     listing = admin_client.get("/admin/snippets/cases/casesuggestion/").content.decode()
     assert "Sykkelbibliotek for alle" in listing
+
+
+@pytest.mark.parametrize("title", ["'>", "<b>«»</b> !!!", "Sykkelbibliotek for alle"])
+def test_every_suggestion_becomes_a_draft_with_a_valid_slug(client, admin_client, title):
+    """A title with nothing a slug can be made of, and the same title twice."""
+    for address in ("192.0.2.21", "192.0.2.22"):
+        assert client.post(URL, suggestion(title=title), REMOTE_ADDR=address).status_code == 302
+    slugs = []
+    for stored in CaseSuggestion.objects.order_by("pk"):
+        response = admin_client.post(f"/admin/forslag/{stored.pk}/lag-utkast/")
+        assert response.status_code == 302
+        stored.refresh_from_db()
+        case = CasePage.objects.get(pk=stored.case_page_id)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case.slug), case.slug
+        assert case.title == stored.title
+        slugs.append(case.slug)
+    assert len(set(slugs)) == 2
+
+
+def test_a_draft_that_fails_half_way_leaves_nothing_behind(client, admin_client, monkeypatch):
+    client.post(URL, suggestion())
+    stored = CaseSuggestion.objects.get()
+    before = CasePage.objects.count()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("databasen falt ut")
+
+    monkeypatch.setattr(CasePage, "save_revision", fail)
+    with pytest.raises(RuntimeError):
+        stored.make_draft()
+    assert CasePage.objects.count() == before
+    monkeypatch.undo()
+    # The next try works.
+    assert admin_client.post(f"/admin/forslag/{stored.pk}/lag-utkast/").status_code == 302
+    assert CasePage.objects.count() == before + 1
+
+
+def test_the_rate_limit_holds_when_suggestions_arrive_at_once():
+    """24 posts from one address at the same moment: exactly the limit gets through."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from django.db import connection
+
+    start = Barrier(24)
+
+    def in_own_connection(work):
+        # Each thread has its own database connection, as each app server process has:
+        # what it stores is committed, outside the test's transaction.
+        try:
+            return work()
+        finally:
+            connection.close()
+
+    def post(number):
+        start.wait()
+        response = Client().post(
+            URL, suggestion(title=f"Samtidig {number}"), REMOTE_ADDR="203.0.113.99"
+        )
+        return response.status_code
+
+    def stored_and_removed():
+        found = CaseSuggestion.objects.filter(title__startswith="Samtidig")
+        count = found.count()
+        found.delete()
+        return count
+
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        statuses = list(pool.map(lambda n: in_own_connection(lambda: post(n)), range(24)))
+        stored = pool.submit(in_own_connection, stored_and_removed).result()
+    assert statuses.count(302) == 5, statuses
+    assert statuses.count(429) == 19, statuses
+    assert stored == 5
