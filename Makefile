@@ -11,8 +11,11 @@ PYTEST_ARGS ?=
 
 .PHONY: run test test-browser setup lint lock messages clean
 
+# Links in e-mails and the API name the address the portal is served at.
+BASE_URL ?= http://127.0.0.1:$(PORT)
+
 run: setup
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	BASE_URL=$(BASE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.test-installed node_modules/.installed messages
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

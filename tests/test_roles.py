@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from wagtail.models import GroupPagePermission, Locale
 
 from network.models import KommunePage, ThemePage
@@ -92,3 +93,30 @@ def test_a_default_group_with_members_is_emptied_not_deleted(django_user_model):
     editors.refresh_from_db()
     assert not GroupPagePermission.objects.filter(group=editors).exists()
     assert editors.user_set.count() == 1
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="https://baerekraft.example.no")
+def test_the_coordinators_are_told_by_e_mail_with_a_link_to_base_url(
+    froya_editor, coordinator, nb_page, mailoutbox
+):
+    from cases.factories import CasePageFactory
+
+    froya = nb_page(KommunePage, kommunenummer="5014")
+    case = CasePageFactory(parent=froya, live=False, body=[])
+    case.save_revision(user=froya_editor)
+    case.get_workflow().start(case, froya_editor)
+    sent = [mail for mail in mailoutbox if coordinator.email in mail.to]
+    assert sent, [mail.subject for mail in mailoutbox]
+    assert f"https://baerekraft.example.no/admin/pages/{case.pk}/" in sent[0].body
+
+
+def test_make_run_gives_links_the_port_it_serves():
+    import subprocess
+
+    from tests.conftest import BASE_DIR
+
+    printed = subprocess.run(
+        ["make", "-n", "run", "PORT=8123"], cwd=BASE_DIR, capture_output=True, text=True
+    ).stdout
+    assert "BASE_URL=http://127.0.0.1:8123 " in printed
+    assert "runserver 127.0.0.1:8123" in printed
