@@ -140,12 +140,18 @@ class CasePage(OwnedByKommune, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("lead_image_alt"),
         index.SearchField("objectives"),
+        index.SearchField("stakeholders"),
         index.SearchField("results"),
         index.SearchField("enabling_factors"),
+        index.SearchField("challenges"),
         index.SearchField("replicability"),
         index.FilterField("period_start"),
     ]
+    # The contact person is shown on the case for those who want to ask, but the search
+    # index is not a register of people: a name typed into search finds no case.
+    unsearched_fields = ("contact_name", "contact_role")
     api_fields = [
         APIField("kommune"),
         APIField("summary"),

@@ -128,6 +128,10 @@ class EventPage(RoutableMixin, BasePage):
         index.SearchField("intro"),
         index.SearchField("summary"),
         index.SearchField("agenda"),
+        index.SearchField("speakers"),
+        index.SearchField("slides"),
+        index.SearchField("organiser_name"),
+        index.SearchField("place"),
         index.FilterField("start"),
     ]
     api_fields = [

@@ -170,6 +170,8 @@ class KommunePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("offisielt_navn"),
         index.SearchField("intro"),
+        # Found by its number too (5014), as kommuner are in statistics and case files.
+        index.SearchField("kommunenummer"),
         index.FilterField("kommunenummer"),
     ]
     api_fields = [

@@ -26,6 +26,9 @@ class BasePage(Page):
     """Pages are public and cacheable unless someone is logged in or the page is private."""
 
     search_fields = Page.search_fields + [index.SearchField("folded_text")]
+    # Text fields kept out of search on purpose, each with the reason in a comment where a
+    # page type names it (tests/test_search_fields.py holds every other one to search).
+    unsearched_fields = ()
     # What every page has: translated titles, one slug in every language.
     translatable_fields = [
         TranslatableField("title"),
@@ -111,6 +114,7 @@ class IndexPage(BasePage):
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
     ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
     class Meta:

@@ -59,6 +59,9 @@ class ReportDocument(AbstractDocument):
     # The file_hash the text was extracted from: a new file means a new extraction.
     extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
     extracted_at = models.DateTimeField(null=True, editable=False)
+    # The file_hash of the placeholder PDF the bootstrap made (reports/placeholder.py): the
+    # document is a placeholder until someone uploads the real file in its place.
+    placeholder_hash = models.CharField(max_length=40, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields + ("language",)
 
@@ -74,6 +77,10 @@ class ReportDocument(AbstractDocument):
             ExtractionStatus.TRUNCATED,
             ExtractionStatus.NOT_PDF,
         )
+
+    @property
+    def is_placeholder(self):
+        return bool(self.placeholder_hash) and self.placeholder_hash == self.file_hash
 
     @property
     def needs_extraction(self):

@@ -8,4 +8,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Søk")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from search import signals  # noqa: F401
+        from search.stemming import register_sqlite_function
+
+        connection_created.connect(register_sqlite_function)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, IntegerField, Q
+from django.db.models import F, IntegerField, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
@@ -37,10 +37,21 @@ class Hit:
     def type_label(self):
         return self.page._meta.verbose_name
 
+    @property
+    def is_example(self):
+        """Demo content, labelled «Eksempel» wherever it is shown."""
+        return bool(getattr(self.page, "is_example", False))
+
+    @property
+    def has_placeholder_pdf(self):
+        document = getattr(self.page, "document", None)
+        return bool(document and document.is_placeholder)
+
 
 def build_hits(pages, locale, words):
     """Hits in the order of `pages` (relevance), each with its kommune and snippet."""
     kommuner = {k.path: k for k in KommunePage.objects.filter(locale=locale)}
+    prefetch_related_objects([page for page in pages if isinstance(page, ReportPage)], "document")
     hits = []
     for page in pages:
         kommune = (

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from portal.text import searchable_texts
+from search.stemming import stem_words
 
 BEFORE, AFTER = 80, 180
 # A word typed without Norwegian letters (baerekraft, froya) also marks the real spelling.
@@ -35,7 +36,10 @@ def word_pattern(word):
 
 
 def matcher(words):
-    return re.compile(r"\b(?:" + "|".join(word_pattern(w) for w in words) + r")\w*", re.IGNORECASE)
+    """Every form of the words: their stems, then any ending (barnehagene marks
+    barnehagen), as the search itself matched them."""
+    stems = sorted(set(stem_words(words)), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(word_pattern(w) for w in stems) + r")\w*", re.IGNORECASE)
 
 
 def snippet_for(page, words):

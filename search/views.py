@@ -122,6 +122,8 @@ def search_api(request):
                     "kommune": hit.kommune.kommunenummer if hit.kommune else None,
                     "snippet": str(hit.snippet or ""),
                     "from_pdf": hit.from_pdf,
+                    "is_example": hit.is_example,
+                    "placeholder_pdf": hit.has_placeholder_pdf,
                 }
                 for hit in results
             ],

@@ -231,22 +231,40 @@ def test_property_a_cleaned_query_holds_only_lower_case_words(raw):
     assert not any(op in cleaned.split() for op in ("AND", "OR", "NOT", "NEAR"))
 
 
-@pytest.mark.skipif(not ON_POSTGRESQL, reason="stemming needs PostgreSQL's norwegian config")
-@pytest.mark.parametrize(
-    ("indexed", "query"),
-    [
-        ("anskaffelsene", "anskaffelse"),
-        ("anskaffelse", "anskaffelser"),
-        ("anskaffelser", "anskaffelsene"),
-        ("barnehagen", "barnehage"),
-        ("barnehage", "barnehagen"),
-        ("skular", "skule"),  # nynorsk
-        ("skule", "skular"),
-    ],
-)
-def test_inflected_forms_find_each_other_on_postgresql(client, indexed, query):
+# Base form finds inflected forms and back, with the same expectations on SQLite (Snowball
+# through PyStemmer) and PostgreSQL (its norwegian configuration, also Snowball).
+INFLECTED = [
+    ("barnehage", ["barnehagen", "barnehager", "barnehagene"]),
+    ("anskaffelse", ["anskaffelser", "anskaffelsene"]),
+    ("indikator", ["indikatorer", "indikatorene"]),
+    ("kantine", ["kantina", "kantiner"]),
+    ("sykkel", ["sykkelen"]),
+    ("skule", ["skular", "skulen"]),  # nynorsk
+    ("kommune", ["kommunane", "kommunene"]),
+]
+RECALL = [
+    pair for base, forms in INFLECTED for form in forms for pair in ((form, base), (base, form))
+]
+
+
+@pytest.mark.parametrize(("indexed", "query"), RECALL, ids=[f"{i}<-{q}" for i, q in RECALL])
+def test_inflected_forms_find_each_other(client, indexed, query):
     CasePageFactory(parent=froya(), title=f"Om {indexed} i Frøya", summary=f"Tekst om {indexed}.")
     assert f"Om {indexed} i Frøya" in titles(hits(client, query))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("barnehage", "Matsvinn i barnehagen"),
+        ("indikator", "Indikatorer"),
+        ("anskaffelse", "Bærekraftige anskaffelser"),
+        ("kantine", "Halvert matsvinn i skolekantina"),
+    ],
+)
+def test_the_demo_content_is_found_by_the_base_form(client, query, expected):
+    """What a newcomer types first on a fresh `make run`."""
+    assert expected in titles(hits(client, query))
 
 
 @pytest.mark.parametrize(
@@ -272,3 +290,39 @@ def test_snippets_mark_the_real_spelling_of_a_word_typed_without_norwegian_lette
     [hit] = hits(client, "baerekraftige innkjop")["results"]
     assert hit["title"] == "Felles avtale"
     assert "<mark>bærekraftige</mark> <mark>innkjøp</mark>" in hit["snippet"]
+
+
+def test_snippets_mark_the_form_of_the_word_the_page_uses(client):
+    CasePageFactory(
+        parent=froya(), title="Uteområdet", summary="Barna i barnehagen sorterte maten selv."
+    )
+    [hit] = hits(client, "barnehagene sorterer")["results"]
+    assert "<mark>barnehagen</mark> <mark>sorterte</mark>" in hit["snippet"]
+
+
+def test_demo_items_carry_their_label_in_search_results(client):
+    html = client.get("/sok/", {"q": "matsvinn barnehagen"}).content.decode()
+    hit = html.split("Matsvinn i barnehagen</a></h3>", 1)[1].split("</li>", 1)[0]
+    assert ">Eksempel</span>" in hit
+    found = {item["title"]: item for item in hits(client, "matsvinn")["results"]}
+    assert found["Matsvinn i barnehagen"]["is_example"] is True
+    assert found["Matsvinn"]["is_example"] is False  # the theme page is real
+
+
+def test_placeholder_pdfs_say_so_on_the_report_page_in_listings_and_in_search(client):
+    report = ReportPage.objects.get(
+        title="Bærekraftsrapport Frøya 2024", locale__language_code="nb"
+    )
+    assert "PDF-en her er en plassholder" in client.get(report.url).content.decode()
+    listing = client.get("/rapporter/", {"kommune": "5014"}).content.decode()
+    assert "Plassholder-PDF" in listing
+    [item] = [i for i in hits(client, "plassholderteksten frøya 2024")["results"]]
+    assert item["placeholder_pdf"] is True
+    html = client.get("/sok/", {"q": "plassholderteksten frøya 2024"}).content.decode()
+    assert "Plassholder-PDF" in html
+    # A real PDF in its place is not a placeholder.
+    document = report.document
+    document.file = ContentFile(text_pdf(["Den ekte rapporten."]), name="ekte.pdf")
+    document._set_document_file_metadata()
+    document.save()
+    assert "plassholder" not in client.get(report.url).content.decode()

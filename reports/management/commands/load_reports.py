@@ -67,5 +67,6 @@ class Command(BaseCommand):
             placeholder_pdf(title, owner, year), name=f"{ascii_slug(title)}.pdf"
         )
         document._set_document_file_metadata()
+        document.placeholder_hash = document.file_hash
         document.save()
         return document
