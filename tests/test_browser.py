@@ -1,6 +1,7 @@
-"""Accessibility in a real browser: axe-core (from package-lock.json) in headless Chromium
-(Debian's package, driven by Playwright) finds no WCAG 2.1 A/AA violation on the main
-page types, in bokmål, nynorsk and English. Run with `make test-browser`."""
+"""The portal in a real browser, headless Chromium (Debian's package, driven by Playwright):
+axe-core (from package-lock.json) finds no WCAG 2.1 A/AA violation on the main page types,
+and no page is wider than a phone's screen, in bokmål, nynorsk and English. Run with
+`make test-browser`."""
 
 import os
 import shutil
@@ -8,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+from tests.conftest import project_page_models
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 AXE = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -33,6 +36,14 @@ PAGES = [
     "/kommuner/finnes-ikke/",
 ]
 LANGUAGE_PREFIXES = {"nb": "", "nn": "/nn", "en": "/en"}
+PHONE_WIDTHS = [320, 390]
+# What renders HTML besides the page types themselves: routed sub-pages and error states.
+ROUTED_PATHS = [
+    "/god-praksis/foresla/",
+    "/sok/?q=matsvinn",
+    "/god-praksis/?mal=99",  # a listing with the error summary
+    "/kommuner/finnes-ikke/",  # the 404 page
+]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -111,3 +122,69 @@ def test_keyboard_focus_is_visible_and_skip_link_works(live_server, browser):
     assert outline not in ("nonenone", "none")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "innhold"
+
+
+# The elements that break out to the right, widest first: an element whose box passes the
+# viewport's right edge while its parent's box does not, or whose own text runs past the
+# edge of a box that fits. What sits inside a container with an overflow of its own (a
+# table that scrolls in its box) is left out: it does not widen the page.
+OVERFLOWING_ELEMENTS = """width => {
+    const inOwnOverflow = el => {
+        for (let up = el.parentElement; up !== document.body; up = up.parentElement) {
+            if (getComputedStyle(up).overflowX !== "visible") return true;
+        }
+        return false;
+    };
+    const textRight = el => {
+        if (getComputedStyle(el).overflowX !== "visible") return 0;
+        let right = 0;
+        for (const node of el.childNodes) {
+            if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            right = Math.max(right, range.getBoundingClientRect().right);
+        }
+        return right;
+    };
+    const describe = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+        + [...el.classList].map(name => "." + name).join("")
+        + " «" + el.textContent.trim().replace(/\\s+/g, " ").slice(0, 40) + "»";
+    const found = [];
+    for (const el of document.body.querySelectorAll("*")) {
+        if (inOwnOverflow(el)) continue;
+        const box = el.getBoundingClientRect();
+        let right = 0;
+        if (box.right <= width) right = textRight(el);
+        else if (el.parentElement.getBoundingClientRect().right <= width) right = box.right;
+        if (right > width) found.push([right, describe(el)]);
+    }
+    found.sort((a, b) => b[0] - a[0]);
+    return found.slice(0, 5).map(([right, name]) => `${name} reaches ${Math.round(right)} px`);
+}"""
+
+
+def test_no_page_is_wider_than_a_phone(live_server, browser):
+    call_command("bootstrap", verbosity=0)
+    # One live page of every page type, so that a page type added later is covered too.
+    pages = []
+    for language, prefix in LANGUAGE_PREFIXES.items():
+        for model in project_page_models():
+            found = model.objects.live().filter(locale__language_code=language).first()
+            assert found is not None, f"The bootstrap creates no {model.__name__} in {language}"
+            pages.append((model.__name__, language, found.url))
+        pages += [(path, language, prefix + path) for path in ROUTED_PATHS]
+    page = browser.new_page()
+    problems = []
+    for width in PHONE_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        for name, language, path in pages:
+            page.goto(live_server.url + path)
+            assert page.get_attribute("html", "lang") == language, path
+            page_width = page.evaluate("document.documentElement.scrollWidth")
+            if page_width > width:
+                culprits = page.evaluate(OVERFLOWING_ELEMENTS, width)
+                problems.append(
+                    f"{name} ({path}) in {language} at {width} px is {page_width} px wide: "
+                    + ("; ".join(culprits) or "no single element found")
+                )
+    assert not problems, "\n".join(problems)
