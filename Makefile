@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 BASE_URL ?= http://127.0.0.1:$(PORT)
 
 run: setup
-	BASE_URL=$(BASE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	BASE_URL=$(BASE_URL) $(PY) manage.py runserver --nostatic 127.0.0.1:$(PORT)
 
 test: $(VENV)/.test-installed node_modules/.installed messages
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

@@ -26,7 +26,7 @@ from network.models import (
     ThemePage,
     related_vocabulary,
 )
-from portal.models import BasePage, FeedMixin, IndexPage, in_locale
+from portal.models import BasePage, FeedMixin, IndexPage, in_locale, takes_post
 
 TEMPLATE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -249,6 +249,7 @@ class CaseIndexPage(FeedMixin, IndexPage):
         return cases, {"filter_form": form, "lookups": CaseLookups(locale)}
 
     @path("foresla/", name="suggest")
+    @takes_post
     def suggest(self, request):
         from cases.views import suggest_case
 

@@ -2,6 +2,7 @@
 
 import re
 
+from django.http import HttpResponseNotAllowed
 from django.utils.translation import gettext as _
 
 from portal.exceptions import VisitorBadRequest
@@ -29,4 +30,19 @@ class RejectControlCharactersMiddleware:
             return bad_request(
                 request, VisitorBadRequest(_("Adressen inneholder tegn som ikke kan brukes."))
             )
+        return self.get_response(request)
+
+
+class AllowedMethodsMiddleware:
+    """GET and HEAD everywhere, POST only where a view takes a form (each view says so);
+    TRACE, PUT, DELETE and the rest nowhere."""
+
+    METHODS = ("GET", "HEAD", "POST")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.METHODS:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         return self.get_response(request)

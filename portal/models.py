@@ -1,7 +1,10 @@
 """The abstract pages every portal page builds on: cache headers decided in one place, and
 the two shapes most pages share (a text page, and a section's index)."""
 
+from http import HTTPMethod
+
 from django.db import models
+from django.http import HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +28,8 @@ PUBLIC_MAX_AGE = 5 * 60
 class BasePage(Page):
     """Pages are public and cacheable unless someone is logged in or the page is private."""
 
+    # Pages are read, not written to: Wagtail answers any other method with a 405.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD]
     search_fields = Page.search_fields + [index.SearchField("folded_text")]
     # Text fields kept out of search on purpose, each with the reason in a comment where a
     # page type names it (tests/test_search_fields.py holds every other one to search).
@@ -62,9 +67,25 @@ class BasePage(Page):
         return response
 
 
+def takes_post(view):
+    """Marks a route of a routable page as a form, which takes POST; the page's other
+    routes take only GET and HEAD."""
+    view.takes_post = True
+    return view
+
+
 class RoutableMixin(RoutablePageMixin):
     """Wagtail's routable pages answer every route, the page itself included, without
     Page.serve: the response is finished here instead. Put it before the page class."""
+
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.POST]
+
+    def check_request_method(self, request, *args, **kwargs):
+        # route() has found the view for the address (none for the page itself).
+        view = getattr(getattr(request, "routable_resolver_match", None), "func", None)
+        if request.method == "POST" and not getattr(view, "takes_post", False):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return super().check_request_method(request, *args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         return self.finish_response(request, super().serve(request, *args, **kwargs))

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -16,15 +17,16 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.search_api, name="search_api"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": {"pages": PortalSitemap}}),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # `make run` serves static files and images itself (runserver --nostatic, so that
+    # these views, and not runserver's own handler, answer).
+    urlpatterns += [
+        re_path(r"^static/(?P<path>.*)$", views.dev_static),
+        re_path(r"^media/(?P<path>.*)$", views.dev_media),
+    ]
 
 # Pages: bokmål at the root, nynorsk under /nn/ and English under /en/.
 urlpatterns += i18n_patterns(

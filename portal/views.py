@@ -1,8 +1,19 @@
-"""Error pages in the visitor's language. They never show a stack trace."""
+"""Error pages in the visitor's language. They never show a stack trace. And the files
+`make run` serves itself."""
 
-from django.http import HttpResponseServerError
+import posixpath
+
+from django.conf import settings
+from django.contrib.staticfiles.views import serve as serve_static
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.views.static import serve as serve_file
+
+# Uploaded files anyone may fetch directly: images and their renditions. Documents go
+# through Wagtail's serve view, which checks the privacy of their collection.
+PUBLIC_MEDIA_FOLDERS = {"images", "original_images"}
 
 
 def bad_request(request, exception=None):
@@ -28,3 +39,22 @@ def _message(exception):
 def csrf_failure(request, reason=""):
     """The form was sent without a valid security token (an old tab, blocked cookies)."""
     return render(request, "403_csrf.html", status=403)
+
+
+def dev_static(request, path):
+    """Static files under `make run` (DEBUG only). A path that leads out of the static
+    folders names a file that is not there: a 404, not a server error."""
+    try:
+        return serve_static(request, path, insecure=True)
+    except SuspiciousFileOperation:
+        raise Http404(path) from None
+
+
+def dev_media(request, path):
+    """Uploaded images under `make run` (DEBUG only); nothing else from MEDIA_ROOT."""
+    if posixpath.normpath(path).split("/")[0] not in PUBLIC_MEDIA_FOLDERS:
+        raise Http404(path)
+    try:
+        return serve_file(request, path, document_root=settings.MEDIA_ROOT)
+    except SuspiciousFileOperation:
+        raise Http404(path) from None

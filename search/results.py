@@ -73,8 +73,9 @@ def page_models_with(field_name):
     ]
 
 
-# Goal numbers and years: small enough for any database's integer column.
-NUMBER = re.compile(r"[0-9]{1,4}")
+# Goal numbers and years: small enough for any database's integer column, and from 1 (there
+# is no year 0, and a date lookup on it fails).
+NUMBER = re.compile(r"[1-9][0-9]{0,3}")
 # Where each page model keeps the year the year facet uses.
 YEAR_OF = {ReportPage: "year", CasePage: "period_start__year", EventPage: "start__year"}
 

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from portal.pagination import paginate
@@ -69,6 +70,7 @@ def link(request, **changes):
     return "?" + urlencode(params)
 
 
+@require_safe
 @never_cache
 def search_page(request):
     locale = Locale.get_active()
@@ -99,6 +101,7 @@ def search_page(request):
     )
 
 
+@require_safe
 @never_cache
 def search_api(request):
     """The same search as JSON: ?q=…&locale=nn&type=…&kommune=…&tema=…&mal=…&ar=…&page=…"""

@@ -119,4 +119,4 @@ def test_make_run_gives_links_the_port_it_serves():
         ["make", "-n", "run", "PORT=8123"], cwd=BASE_DIR, capture_output=True, text=True
     ).stdout
     assert "BASE_URL=http://127.0.0.1:8123 " in printed
-    assert "runserver 127.0.0.1:8123" in printed
+    assert "runserver --nostatic 127.0.0.1:8123" in printed

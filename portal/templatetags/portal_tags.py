@@ -32,7 +32,9 @@ def language_versions(context, page=None):
                     "code": code,
                     "name": LANGUAGE_NAMES.get(code, code),
                     "url": by_language[code].get_url(request),
-                    "full_url": request.build_absolute_uri(by_language[code].get_url(request)),
+                    # The Site's own address, not the request's Host header: right for
+                    # search engines, and an error page for a forged Host still renders.
+                    "full_url": by_language[code].get_full_url(request),
                     "current": code == current,
                     "is_default": code == settings.LANGUAGE_CODE,
                 }
