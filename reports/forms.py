@@ -49,4 +49,6 @@ class ReportDocumentForm(BaseDocumentForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].allow_empty_file = True
+        # The multiple-upload view edits the uploaded documents with a form without "file".
+        if "file" in self.fields:
+            self.fields["file"].allow_empty_file = True
