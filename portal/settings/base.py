@@ -159,6 +159,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
+# No avatars from gravatar.com: it would tell a third party who uses the admin (a hash of
+# each e-mail address). Users without an uploaded picture get Wagtail's default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if os.environ.get("SEARCH_URL"):
