@@ -135,7 +135,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 # to those who pick it.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the portal's own texts. locale_admin/: bokmål for the Wagtail admin strings
+# Wagtail ships no bokmål for; LOCALE_PATHS comes before the apps' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
