@@ -49,9 +49,10 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 # Compiled message catalogues (.mo) are build output: made with polib, which
-# wagtail-localize already needs, so no GNU gettext is required.
+# wagtail-localize already needs, so no GNU gettext is required. locale/ holds the
+# portal's own texts, locale_admin/ the bokmål for Wagtail's admin (django and djangojs).
 messages: $(VENV)/.installed
-	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('locale').glob('*/LC_MESSAGES/django.po')]"
+	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for d in ('locale', 'locale_admin') for p in pathlib.Path(d).glob('*/LC_MESSAGES/*.po')]"
 
 # Refresh the lock files after changing pyproject.toml.
 lock: $(VENV)/.test-installed

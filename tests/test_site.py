@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.staticfiles import finders
 
 from tests.conftest import project_page_models
@@ -36,6 +37,20 @@ def test_the_admin_speaks_bokmal(client):
     html = client.get("/admin/login/").content.decode()
     assert '<html lang="nb"' in html
     assert "Logg inn" in html
+
+
+def test_the_admin_shows_no_avatars_from_other_sites(client, django_user_model):
+    """Wagtail would ask gravatar.com for a picture of everyone with an e-mail address, and
+    so tell it who works in the admin: every avatar is Wagtail's own default instead."""
+    user = django_user_model.objects.create_user("avatar", "kari.nordmann@kommune.example", "x")
+    user.groups.add(Group.objects.get(name="Nettverkskoordinator"))
+    client.force_login(user)
+    for url in ("/admin/", "/admin/account/"):
+        html = client.get(url).content.decode()
+        images = re.findall(r'<img[^>]+src="([^"]+)"', html)
+        assert any("default-user-avatar" in src for src in images), url
+        assert "gravatar" not in html, url
+        assert all(src.startswith("/") and not src.startswith("//") for src in images), url
 
 
 def test_the_footer_links_to_privacy_and_accessibility(client):

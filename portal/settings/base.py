@@ -138,7 +138,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 # to those who pick it.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the portal's own texts. locale_admin/: bokmål for the Wagtail admin strings
+# Wagtail ships no bokmål for; LOCALE_PATHS comes before the apps' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -162,6 +164,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
+# No avatars from gravatar.com: it would tell a third party who uses the admin (a hash of
+# each e-mail address). Users without an uploaded picture get Wagtail's default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if os.environ.get("SEARCH_URL"):
