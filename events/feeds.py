@@ -42,8 +42,7 @@ def calendar_response(meetings, request, filename):
         calendar_for(meetings, request).to_ical(), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return response  # the page's finish_response decides how it may be cached
 
 
 class MeetingFeed(PageFeed):

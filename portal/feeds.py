@@ -14,10 +14,9 @@ class PageFeed(Feed):
         self.index_page = index_page
 
     def __call__(self, request, *args, **kwargs):
+        # The index page's finish_response sets the cache headers, as for its other routes.
         self.request = request
-        response = super().__call__(request, *args, **kwargs)
-        response["Cache-Control"] = "public, max-age=300"
-        return response
+        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return self.index_page.title

@@ -18,6 +18,8 @@ urlpatterns = [
     path("api/v2/search/", search_views.search_api, name="search_api"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": {"pages": PortalSitemap}}),
+    path("robots.txt", views.robots_txt),
+    path("favicon.ico", views.favicon),
 ]
 
 if settings.DEBUG:

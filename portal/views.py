@@ -4,11 +4,14 @@
 import posixpath
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.views import serve as serve_static
 from django.core.exceptions import SuspiciousFileOperation
-from django.http import Http404, HttpResponseServerError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 from django.views.static import serve as serve_file
 
 # Uploaded files anyone may fetch directly: images and their renditions. Documents go
@@ -58,3 +61,30 @@ def dev_media(request, path):
         return serve_file(request, path, document_root=settings.MEDIA_ROOT)
     except SuspiciousFileOperation:
         raise Http404(path) from None
+
+
+# Search results, the admin and the API are not for search engines' indexes.
+ROBOTS = """User-agent: *
+Disallow: /admin/
+Disallow: /api/
+Disallow: /sok/
+Disallow: /nn/sok/
+Disallow: /en/sok/
+Sitemap: {sitemap}
+"""
+
+
+@require_safe
+def robots_txt(request):
+    text = ROBOTS.format(sitemap=request.build_absolute_uri("/sitemap.xml"))
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, where browsers look for the icon without being told."""
+    response = FileResponse(open(finders.find("favicon.ico"), "rb"), content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=7 * 24 * 60 * 60)
+    return response

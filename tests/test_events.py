@@ -185,3 +185,23 @@ def test_a_past_meeting_shows_recording_as_a_link_and_embeds_nothing(client):
     assert "Se opptaket" in html
     assert "<iframe" not in html
     assert 'href="https://video.example.no/baerekraftfredag"' in html
+
+
+def test_feeds_and_calendars_are_cached_by_the_same_rules_as_their_pages(
+    client, index, django_user_model
+):
+    """Public for anonymous visitors; private for a logged-in editor and for a private
+    meeting, whose calendar a shared cache must never keep."""
+    meeting = EventPageFactory(parent=index, title="Internt møte")
+    PageViewRestriction.objects.create(page=meeting, restriction_type=PageViewRestriction.LOGIN)
+    urls = ["/baerekraftfredag/rss/", "/baerekraftfredag/kalender/"]
+    for url in urls:
+        assert "public" in client.get(url)["Cache-Control"], url
+    private_calendar = meeting.url + meeting.reverse_subpage("ics")
+    assert client.get(private_calendar).status_code == 302  # to the login page
+    client.force_login(django_user_model.objects.create_user("leser", "l@example.no", "x"))
+    for url in [*urls, private_calendar]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "private" in response["Cache-Control"], url
+        assert "public" not in response["Cache-Control"], url

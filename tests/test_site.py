@@ -82,3 +82,46 @@ def test_bokmal_needs_no_translation_of_its_own():
 
     catalogue = polib.pofile(str(Path(__file__).parent.parent / "locale/nb/LC_MESSAGES/django.po"))
     assert not [e.msgid for e in catalogue if e.msgstr or any(e.msgstr_plural.values())]
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_search_results_out(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /sok/" in text and "Disallow: /admin/" in text
+    assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_the_favicon_is_where_browsers_look_for_it(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content).startswith(b"\x00\x00\x01\x00")  # an ICO file
+    html = client.get("/").content.decode()
+    assert 'rel="icon"' in html
+
+
+@pytest.mark.parametrize("prefix", ["", "/nn", "/en"])
+def test_the_home_page_and_sections_advertise_their_feeds(client, prefix):
+    """Feed readers find the feeds from the address people know. Every page type with a
+    feed is covered, and the home page points to all of them."""
+    import feedparser
+
+    from portal.models import FeedMixin
+
+    sections = [m for m in project_page_models() if issubclass(m, FeedMixin)]
+    assert sections
+    home = client.get(prefix + "/").content.decode()
+    advertised = re.findall(r'<link rel="alternate" type="application/rss\+xml"[^>]*>', home)
+    assert len(advertised) == len(sections), advertised
+    for model in sections:
+        page = model.objects.live().get(locale__language_code=prefix.strip("/") or "nb")
+        html = client.get(page.url).content.decode()
+        [link] = re.findall(
+            r'<link rel="alternate" type="application/rss\+xml" title="[^"]+" href="([^"]+)"', html
+        )
+        assert link in " ".join(advertised)
+        feed = feedparser.parse(client.get(link).content)
+        assert not feed.bozo, (link, feed.bozo_exception)

@@ -3,7 +3,9 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, get_page_models
+
+from portal.models import FeedMixin
 
 register = template.Library()
 
@@ -64,6 +66,29 @@ def footer_links(context):
     """The home page's other children (personvern, tilgjengelighetserklæring)."""
     home = _localized_home(context.get("request"))
     return home.get_children().live().public().not_in_menu() if home else Page.objects.none()
+
+
+@register.simple_tag(takes_context=True)
+def page_feeds(context, page=None):
+    """The RSS feeds a page points feed readers to: a section's own, and on a home page
+    those of every section below it."""
+    if page is None or not getattr(page, "pk", None):
+        return []
+    if isinstance(page, FeedMixin):
+        sections = [page]
+    elif page.depth == 2:
+        feed_models = [model for model in get_page_models() if issubclass(model, FeedMixin)]
+        sections = page.get_children().live().public().type(*feed_models).specific()
+    else:
+        return []
+    request = context.get("request")
+    return [
+        {
+            "title": f"{section.title} (RSS)",
+            "url": section.get_url(request) + section.reverse_subpage("feed"),
+        }
+        for section in sections
+    ]
 
 
 @register.simple_tag
