@@ -5,7 +5,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from portal.blocks import RICH_TEXT_FEATURES, HeadingBlock, QuoteBlock
+from core.blocks import RICH_TEXT_FEATURES, HeadingBlock, QuoteBlock
 
 
 class CaseImageBlock(blocks.StructBlock):

@@ -1,7 +1,7 @@
 """RSS feed of new cases."""
 
 from cases.models import CasePage
-from portal.feeds import PageFeed
+from core.feeds import PageFeed
 
 
 class CaseFeed(PageFeed):

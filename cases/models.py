@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cases.blocks import CaseBodyBlock
+from core.models import BasePage, FeedMixin, IndexPage, in_locale, takes_post
 from network.facts import ascii_slug
 from network.models import (
     SDG,
@@ -26,7 +27,6 @@ from network.models import (
     ThemePage,
     related_vocabulary,
 )
-from portal.models import BasePage, FeedMixin, IndexPage, in_locale, takes_post
 
 TEMPLATE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from portal.feeds import PageFeed
+from core.feeds import PageFeed
 
 OSLO = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 

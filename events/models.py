@@ -16,9 +16,9 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.models import BasePage, FeedMixin, IndexPage, RoutableMixin, in_locale
 from events.blocks import AgendaBlock, SlidesBlock, SpeakersBlock
 from network.models import SDG, KommunePage, SDGSerializer, ThemePage, related_vocabulary
-from portal.models import BasePage, FeedMixin, IndexPage, RoutableMixin, in_locale
 
 
 class Organiser(models.TextChoices):

@@ -1,8 +1,8 @@
 import factory
 import wagtail_factories
 
+from core.factories import body_with_every_block
 from home.models import HomePage, StandardPage
-from portal.factories import body_with_every_block
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -3,7 +3,7 @@ tilgjengelighetserklæring)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import ContentPage
+from core.models import ContentPage
 
 
 class HomePage(ContentPage):

@@ -1,8 +1,8 @@
 import factory
 import wagtail_factories
 
+from core.factories import body_with_every_block
 from network.models import KommuneIndexPage, KommunePage, ThemeIndexPage, ThemePage
-from portal.factories import body_with_every_block
 
 
 class KommuneIndexPageFactory(wagtail_factories.PageFactory):

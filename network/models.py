@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.models import BasePage, ContentPage, IndexPage, in_locale
+from core.models import BasePage, ContentPage, IndexPage, in_locale
 
 
 class SDG(TranslatableMixin, models.Model):
@@ -86,7 +86,7 @@ def default_locale_only():
 def related_vocabulary(model, verbose_name):
     """A link from a page to goals, themes or kommuner. It points at their bokmål
     versions, which every translation shares; templates show them in the visitor's
-    language (portal.models.in_locale)."""
+    language (core.models.in_locale)."""
     return ParentalManyToManyField(
         model,
         verbose_name=verbose_name,

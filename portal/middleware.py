@@ -5,7 +5,7 @@ import re
 from django.http import HttpResponseNotAllowed
 from django.utils.translation import gettext as _
 
-from portal.exceptions import VisitorBadRequest
+from core.exceptions import VisitorBadRequest
 from portal.views import bad_request
 
 # NUL and other control characters: PostgreSQL refuses NUL in text, so a path or query

@@ -1,6 +1,6 @@
 """RSS feed of new reports."""
 
-from portal.feeds import PageFeed
+from core.feeds import PageFeed
 from reports.models import ReportPage
 
 

@@ -17,9 +17,9 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.models import BasePage, FeedMixin, IndexPage, in_locale
 from network.facts import report_parts
 from network.models import SDG, KommunePage, OwnedByKommune, SDGSerializer, related_vocabulary
-from portal.models import BasePage, FeedMixin, IndexPage, in_locale
 from reports.extraction import ExtractionStatus
 
 # The collection report PDFs are uploaded to (the bootstrap creates it).

@@ -7,7 +7,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from portal.text import searchable_texts
+from core.text import searchable_texts
 from search.stemming import stem_words
 
 BEFORE, AFTER = 80, 180

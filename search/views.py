@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
-from portal.pagination import paginate
+from core.pagination import paginate
 from search.query import clean_query, terms
 from search.results import (
     FACETS,

@@ -109,7 +109,7 @@ def test_the_home_page_and_sections_advertise_their_feeds(client, prefix):
     feed is covered, and the home page points to all of them."""
     import feedparser
 
-    from portal.models import FeedMixin
+    from core.models import FeedMixin
 
     sections = [m for m in project_page_models() if issubclass(m, FeedMixin)]
     assert sections

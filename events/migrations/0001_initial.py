@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import network.models
-import portal.models
+import core.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'oversikt over møter',
             },
-            bases=(portal.models.RoutableMixin, 'wagtailcore.page'),
+            bases=(core.models.RoutableMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='EventPage',
@@ -57,6 +57,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'møte',
                 'verbose_name_plural': 'møter',
             },
-            bases=(portal.models.RoutableMixin, 'wagtailcore.page'),
+            bases=(core.models.RoutableMixin, 'wagtailcore.page'),
         ),
     ]

@@ -25,6 +25,7 @@ DEBUG = False
 
 INSTALLED_APPS = [
     "portal",
+    "core",
     "home",
     "network",
     "reports",

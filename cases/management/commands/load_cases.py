@@ -8,10 +8,10 @@ from django.db import transaction
 
 from cases.demo import DEMO_CASES
 from cases.models import CaseIndexPage, CasePage
+from core.bootstrap import ensure_child_page, find_page
 from home.models import HomePage
 from network.facts import ascii_slug
 from network.models import SDG, KommunePage, ThemePage
-from portal.bootstrap import ensure_child_page, find_page
 
 
 def paragraph(text):

@@ -10,11 +10,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from core.bootstrap import ensure_child_page, find_page
 from events.models import EventFormat, EventIndexPage, EventPage, Organiser, last_friday
 from home.models import HomePage
 from network.facts import ascii_slug
 from network.models import SDG, KommunePage, ThemePage
-from portal.bootstrap import ensure_child_page, find_page
 
 OSLO = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 

@@ -10,8 +10,8 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
+from core.bootstrap import ensure_child_page, find_page, stable_key
 from home.models import HomePage, StandardPage
-from portal.bootstrap import ensure_child_page, find_page, stable_key
 
 HOME_INTRO = (
     "Her deler kommunene i Trøndelag hvordan de jobber med FNs bærekraftsmål. "

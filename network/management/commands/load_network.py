@@ -17,10 +17,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.bootstrap import ensure_child_page, find_page, stable_key
 from home.models import HomePage
 from network.facts import ascii_slug, read_csv, read_network
 from network.models import SDG, KommuneIndexPage, KommunePage, ThemeIndexPage, ThemePage
-from portal.bootstrap import ensure_child_page, find_page, stable_key
 
 COUNTY = {"kommunenummer": "50", "navn": "Trøndelag fylke", "offisielt_navn": "Trøndelag fylke"}
 COORDINATOR_GROUP = "Nettverkskoordinator"

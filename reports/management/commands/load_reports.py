@@ -6,10 +6,10 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core.bootstrap import ensure_child_page, find_page
 from home.models import HomePage
 from network.facts import ascii_slug, read_csv
 from network.models import KommunePage
-from portal.bootstrap import ensure_child_page, find_page
 from reports.models import (
     ReportDocument,
     ReportIndexPage,

@@ -16,9 +16,9 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.blocks import BodyBlock
-from portal.pagination import paginate
-from portal.text import folded_words, searchable_texts
+from core.blocks import BodyBlock
+from core.pagination import paginate
+from core.text import folded_words, searchable_texts
 
 # Shared caches (a CDN, Varnish) may keep a public page this long; editors' publishing
 # reaches visitors within that time even before the front-end cache is purged.

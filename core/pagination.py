@@ -5,7 +5,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from portal.exceptions import VisitorBadRequest
+from core.exceptions import VisitorBadRequest
 
 
 def paginate(request, items, per_page):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site, get_page_models
 
-from portal.models import FeedMixin
+from core.models import FeedMixin
 
 register = template.Library()
 
