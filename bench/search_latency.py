@@ -45,8 +45,9 @@ from wagtail.models import Collection, Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from cases.models import CasePage  # noqa: E402
+from documents.models import PortalDocument  # noqa: E402
 from network.models import KommunePage  # noqa: E402
-from reports.models import ReportDocument, ReportPage  # noqa: E402
+from reports.models import ReportPage  # noqa: E402
 from search.views import search_api  # noqa: E402
 
 # Words of PDF text per synthetic report: real reports are longer, but the bench must
@@ -156,7 +157,7 @@ def fill(count, words, seed):
                 )
             else:
                 documents.append(
-                    ReportDocument(
+                    PortalDocument(
                         title=title,
                         file=f"documents/{uuid.uuid4().hex}.pdf",
                         collection=collection,
@@ -172,7 +173,7 @@ def fill(count, words, seed):
                     )
                 )
         for report, document in zip(
-            reports, ReportDocument.objects.bulk_create(documents), strict=True
+            reports, PortalDocument.objects.bulk_create(documents), strict=True
         ):
             report.document_id = document.pk
         insert_rows(CasePage, cases)

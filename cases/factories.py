@@ -5,12 +5,11 @@ import wagtail_factories
 from wagtail.rich_text import RichText
 
 from cases.models import CaseIndexPage, CasePage
+from documents.factories import DocumentFactory
 
 
 def case_body():
     """One block of every kind a case can hold."""
-    from reports.factories import ReportDocumentFactory
-
     image = wagtail_factories.ImageFactory(title="Sorteringsstasjon")
     return [
         ("heading", {"text": "Slik startet det", "level": "h2"}),
@@ -18,7 +17,7 @@ def case_body():
         ("image", {"image": image, "alt_text": "Elever ved sorteringsstasjonen", "caption": ""}),
         ("quote", {"quote": "Vi så hvor mye som ble kastet.", "attribution": "Elev"}),
         ("key_figure", {"figure": "48 %", "label": "mindre matsvinn"}),
-        ("document", {"document": ReportDocumentFactory(), "label": "Målingene"}),
+        ("document", {"document": DocumentFactory(), "label": "Målingene"}),
         ("video", {"url": "https://video.example.no/matsvinn", "title": "Matsvinn i kantina"}),
     ]
 

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from network.models import SDG, KommunePage, ThemePage
+from network.models import KommunePage
 
 
 class CaseFilterForm(forms.Form):
@@ -20,20 +20,12 @@ class CaseFilterForm(forms.Form):
     )
     ar = forms.TypedChoiceField(label=_("Startår"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, data, *, locale):
-        from cases.models import CasePage
-
+    def __init__(self, data, *, kommuner, themes, goals, years):
+        # The choices come from the page (the kommuner, themes and goals of its language,
+        # the years cases started), as ReportFilterForm's do.
         super().__init__(data)
-        self.kommuner = {
-            k.kommunenummer: k
-            for k in KommunePage.objects.live().filter(locale=locale).order_by("title")
-        }
-        self.themes = {t.slug: t for t in ThemePage.objects.live().filter(locale=locale)}
-        goals = SDG.objects.filter(locale=locale).order_by("number")
-        years = sorted(
-            {d.year for d in CasePage.listing(locale).values_list("period_start", flat=True)},
-            reverse=True,
-        )
+        self.kommuner = {kommune.kommunenummer: kommune for kommune in kommuner}
+        self.themes = {theme.slug: theme for theme in themes}
         self.fields["kommune"].choices = [("", _("Alle kommuner"))] + [
             (number, kommune.title) for number, kommune in self.kommuner.items()
         ]
@@ -132,6 +124,17 @@ class CaseSuggestionForm(forms.Form):
     @property
     def is_from_a_program(self):
         return bool(self.data.get("website"))
+
+    def suggestion_fields(self):
+        """The cleaned form as the fields of a CaseSuggestion."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "kommune": self.kommuner[data["kommune"]],
+            "email": data["email"],
+            "title": data["title"],
+            "description": data["description"],
+        }
 
     def clean_name(self):
         return plain_text(self.cleaned_data["name"])

@@ -2,8 +2,13 @@
 can do the same. The fields follow the UN's good-practice template."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -17,7 +22,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cases.blocks import CaseBodyBlock
+from cases.forms import CaseFilterForm, CaseSuggestionForm
 from core.models import BasePage, FeedMixin, IndexPage, in_locale, takes_post
+from core.ratelimit import address_key, take_slot
 from network.facts import ascii_slug
 from network.models import (
     SDG,
@@ -29,6 +36,7 @@ from network.models import (
 )
 
 TEMPLATE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+SUGGESTION_WINDOW_SECONDS = 60 * 60
 
 
 def template_field(label, help_text):
@@ -233,7 +241,6 @@ class CaseIndexPage(FeedMixin, IndexPage):
     """/god-praksis/: every case, newest first, filtered by kommune, theme, goal and year;
     /god-praksis/foresla/: the public form for suggesting a case."""
 
-    feed_class = "cases.feeds.CaseFeed"
     subpage_types = []
     per_page = 12
 
@@ -241,25 +248,66 @@ class CaseIndexPage(FeedMixin, IndexPage):
         verbose_name = _("oversikt over god praksis")
 
     def get_listing(self, request):
-        from cases.forms import CaseFilterForm
-
         locale = Locale.get_active()
-        form = CaseFilterForm(request.GET, locale=locale)
-        cases = form.filter(CasePage.listing(locale))
-        return cases, {"filter_form": form, "lookups": CaseLookups(locale)}
+        cases = CasePage.listing(locale)
+        form = CaseFilterForm(
+            request.GET,
+            kommuner=KommunePage.objects.live().filter(locale=locale).order_by("title"),
+            themes=ThemePage.objects.live().filter(locale=locale),
+            goals=SDG.objects.filter(locale=locale).order_by("number"),
+            years=sorted(
+                {d.year for d in cases.values_list("period_start", flat=True)}, reverse=True
+            ),
+        )
+        return form.filter(cases), {"filter_form": form, "lookups": CaseLookups(locale)}
+
+    def feed_pages(self):
+        return CasePage.listing(self.locale).order_by("-first_published_at")
 
     @path("foresla/", name="suggest")
     @takes_post
     def suggest(self, request):
-        from cases.views import suggest_case
-
-        return suggest_case(request, self)
+        """The public "Foreslå et eksempel" form: CSRF, a honeypot and a per-address rate
+        limit; the description is sanitised before it is stored, and nothing a visitor
+        typed is lost."""
+        form = CaseSuggestionForm(request.POST or None, locale=Locale.get_active())
+        status, problem = 200, ""
+        if request.method == "POST":
+            if form.is_from_a_program:
+                status = 400
+                problem = _(
+                    "Skjemaet kunne ikke sendes. Feltet «Ikke fyll ut dette feltet» må være tomt."
+                )
+            elif not form.is_valid():
+                status = 400
+            elif not take_slot(
+                address_key("case-suggestions", request),
+                settings.CASE_SUGGESTIONS_PER_HOUR,
+                SUGGESTION_WINDOW_SECONDS,
+            ):
+                status = 429
+                problem = _(
+                    "Du har sendt mange forslag på kort tid. Vent en time og prøv igjen. "
+                    "Teksten din står fortsatt i skjemaet."
+                )
+            else:
+                CaseSuggestion.objects.create(
+                    **form.suggestion_fields(), consent_given_at=timezone.now()
+                )
+                return redirect(self.url + self.reverse_subpage("suggest_thanks"))
+        response = TemplateResponse(
+            request,
+            "cases/suggest_case.html",
+            {"page": self, "form": form, "problem": problem},
+            status=status,
+        )
+        # The form carries a CSRF token: never to be kept by a shared cache.
+        add_never_cache_headers(response)
+        return response
 
     @path("foresla/takk/", name="suggest_thanks")
     def suggest_thanks(self, request):
-        from cases.views import suggestion_received
-
-        return suggestion_received(request, self)
+        return TemplateResponse(request, "cases/suggestion_received.html", {"page": self})
 
 
 class CaseLookups:

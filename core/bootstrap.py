@@ -7,7 +7,7 @@ renamed it or changed its slug, and so its copies in nn and en share that key.""
 
 import uuid
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 NAMESPACE = uuid.UUID("6c1f8a8e-3f7b-4d35-9a55-1b2f4e0c7a10")
 
@@ -19,6 +19,12 @@ def stable_key(name):
 def find_page(model, name, locale=None):
     locale = locale or Locale.get_default()
     return model.objects.filter(translation_key=stable_key(name), locale=locale).first()
+
+
+def home_page():
+    """The bokmål home page (load_site makes it), for the loaders that build under it; as
+    a plain Page, so that no app has to import the home app to find it."""
+    return find_page(Page, "home")
 
 
 def ensure_child_page(parent, name, page):

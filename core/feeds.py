@@ -1,5 +1,6 @@
-"""RSS feeds of new content: one base for every index page that offers one. Only live,
-public pages of the index's language are in a feed."""
+"""RSS feeds of new content: one feed class for every index page that offers one. The
+index page gives the pages (`feed_pages()`: live, public, of its language, newest first)
+and each page describes itself (`feed_description()`)."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -27,15 +28,14 @@ class PageFeed(Feed):
     def description(self):
         return self.index_page.search_description or self.index_page.title
 
-    def get_pages(self):
-        """The live, public pages of the feed, newest first, as a queryset."""
-        raise NotImplementedError
-
     def items(self):
-        return self.get_pages()[: self.limit]
+        return self.index_page.feed_pages()[: self.limit]
 
     def item_title(self, page):
         return page.title
+
+    def item_description(self, page):
+        return page.feed_description()
 
     def item_link(self, page):
         return page.get_url(self.request)

@@ -6,7 +6,6 @@ from http import HTTPMethod
 from django.db import models
 from django.http import HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -17,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
+from core.feeds import PageFeed
 from core.pagination import paginate
 from core.text import folded_words, searchable_texts
 
@@ -44,6 +44,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def feed_description(self):
+        """What a feed says about the page beside its title."""
+        return self.search_description
 
     def folded_text(self):
         """Words with æ, ø or å as they are typed without them (baerekraft, froya), so
@@ -92,13 +96,15 @@ class RoutableMixin(RoutablePageMixin):
 
 
 class FeedMixin(RoutableMixin):
-    """An RSS feed of the index's pages at <index>/rss/; `feed_class` names a PageFeed."""
+    """An RSS feed of the index's pages at <index>/rss/."""
 
-    feed_class = ""
+    def feed_pages(self):
+        """The live, public pages of the feed, newest first, as a queryset."""
+        raise NotImplementedError
 
     @path("rss/", name="feed")
     def feed(self, request):
-        return import_string(self.feed_class)(self)(request)
+        return PageFeed(self)(request)
 
 
 class ContentPage(BasePage):

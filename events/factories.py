@@ -1,18 +1,15 @@
 import datetime
-import zoneinfo
 
 import factory
 import wagtail_factories
 
+from core.dates import OSLO
+from documents.factories import DocumentFactory
 from events.models import EventIndexPage, EventPage
-
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 
 
 def slides():
-    from reports.factories import ReportDocumentFactory
-
-    return [("slides", ReportDocumentFactory(title="Presentasjon"))]
+    return [("slides", DocumentFactory(title="Presentasjon"))]
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):

@@ -3,22 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from network.models import ThemePage
-
 
 class EventFilterForm(forms.Form):
     tema = forms.ChoiceField(label=_("Tema"), required=False)
     ar = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, data, *, locale):
-        from events.models import EventPage
-
+    def __init__(self, data, *, themes, years):
+        # The choices come from the page: the themes of its language, the meetings' years.
         super().__init__(data)
-        self.themes = {t.slug: t for t in ThemePage.objects.live().filter(locale=locale)}
-        years = sorted(
-            {start.year for start in EventPage.listing(locale).values_list("start", flat=True)},
-            reverse=True,
-        )
+        self.themes = {theme.slug: theme for theme in themes}
         self.fields["tema"].choices = [("", _("Alle tema"))] + [
             (slug, theme.title) for slug, theme in self.themes.items()
         ]

@@ -18,6 +18,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, FeedMixin, IndexPage, RoutableMixin, in_locale
 from events.blocks import AgendaBlock, SlidesBlock, SpeakersBlock
+from events.forms import EventFilterForm
+from events.ical import calendar_response
 from network.models import SDG, KommunePage, SDGSerializer, ThemePage, related_vocabulary
 
 
@@ -183,17 +185,18 @@ class EventPage(RoutableMixin, BasePage):
         context["sdgs"] = in_locale(SDG, list(self.sdgs.all()))
         return context
 
+    def feed_description(self):
+        when = timezone.localtime(self.start).strftime("%d.%m.%Y %H:%M")
+        return f"{when}. {self.intro}"
+
     @path("kalender/", name="ics")
     def ics(self, request):
-        from events.feeds import calendar_response
-
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
 
 class EventIndexPage(FeedMixin, IndexPage):
     """/baerekraftfredag/: upcoming meetings first, then the archive by year."""
 
-    feed_class = "events.feeds.MeetingFeed"
     subpage_types = ["events.EventPage"]
     per_page = 20
 
@@ -201,12 +204,17 @@ class EventIndexPage(FeedMixin, IndexPage):
         verbose_name = _("oversikt over møter")
 
     def get_listing(self, request):
-        from events.forms import EventFilterForm
-
         locale = Locale.get_active()
         now = timezone.now()
-        form = EventFilterForm(request.GET, locale=locale)
-        meetings = form.filter(EventPage.listing(locale))
+        meetings = EventPage.listing(locale)
+        form = EventFilterForm(
+            request.GET,
+            themes=ThemePage.objects.live().filter(locale=locale),
+            years=sorted(
+                {start.year for start in meetings.values_list("start", flat=True)}, reverse=True
+            ),
+        )
+        meetings = form.filter(meetings)
         upcoming = meetings.filter(end__gte=now).order_by("start")
         archive = meetings.filter(end__lt=now).order_by("-start")
         return archive, {"filter_form": form, "upcoming": upcoming}
@@ -214,10 +222,11 @@ class EventIndexPage(FeedMixin, IndexPage):
     @path("kalender/", name="ics")
     def upcoming_calendar(self, request):
         """The upcoming meetings, for calendar programs to subscribe to."""
-        from events.feeds import calendar_response
-
         meetings = EventPage.listing(self.locale).filter(end__gte=timezone.now()).order_by("start")
         return calendar_response(list(meetings), request, filename="baerekraftfredag.ics")
+
+    def feed_pages(self):
+        return EventPage.listing(self.locale).order_by("-first_published_at")
 
     @staticmethod
     def next_meeting(locale):

@@ -1,26 +1,8 @@
 import factory
 import wagtail_factories
-from django.core.files.base import ContentFile
 
-from reports.models import ReportDocument, ReportIndexPage, ReportPage
-from reports.placeholder import placeholder_pdf
-
-
-class ReportDocumentFactory(factory.django.DjangoModelFactory):
-    title = factory.Sequence(lambda n: f"Rapport {n}")
-    file = factory.LazyAttribute(
-        lambda doc: ContentFile(placeholder_pdf(doc.title, "Testkommune", 2024), name="r.pdf")
-    )
-
-    class Meta:
-        model = ReportDocument
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def metadata(document, create, extracted, **kwargs):
-        document._set_document_file_metadata()
-        if create:
-            document.save()
+from documents.factories import DocumentFactory
+from reports.models import ReportIndexPage, ReportPage
 
 
 class ReportIndexPageFactory(wagtail_factories.PageFactory):
@@ -37,7 +19,7 @@ class ReportPageFactory(wagtail_factories.PageFactory):
     report_type = "baerekraftsrapport"
     summary = "<p>Et kort sammendrag av rapporten.</p>"
     report_parts = [1, 3, 5]
-    document = factory.SubFactory(ReportDocumentFactory)
+    document = factory.SubFactory(DocumentFactory)
 
     class Meta:
         model = ReportPage

@@ -1,5 +1,4 @@
-"""The report library: the kommuner's sustainability reports as pages, and the document
-model that keeps the text extracted from each PDF."""
+"""The report library: the kommuners' sustainability reports as pages."""
 
 from django import forms
 from django.conf import settings
@@ -11,100 +10,17 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
-from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, FeedMixin, IndexPage, in_locale
+from documents.models import restricted_collections, visible_document
 from network.facts import report_parts
 from network.models import SDG, KommunePage, OwnedByKommune, SDGSerializer, related_vocabulary
-from reports.extraction import ExtractionStatus
-
-# The collection report PDFs are uploaded to (the bootstrap creates it).
-REPORT_COLLECTION = "Rapporter"
-
-
-def report_collection():
-    """The report collection, made under Root if it is missing."""
-    collection = Collection.objects.filter(name=REPORT_COLLECTION).first()
-    return collection or Collection.get_first_root_node().add_child(name=REPORT_COLLECTION)
-
-
-class DocumentLanguage(models.TextChoices):
-    NB = "nb", _("bokmål")
-    NN = "nn", _("nynorsk")
-    EN = "en", _("engelsk")
-    SE = "se", _("nordsamisk")
-    SMA = "sma", _("sørsamisk")
-
-
-class ReportDocument(AbstractDocument):
-    """A document that remembers the text of its PDF, for search and for the report page."""
-
-    language = models.CharField(
-        _("språk"), max_length=3, choices=DocumentLanguage.choices, default=DocumentLanguage.NB
-    )
-    extracted_text = models.TextField(_("tekst fra PDF-en"), blank=True, editable=False)
-    page_count = models.PositiveIntegerField(_("antall sider"), null=True, editable=False)
-    extraction_status = models.CharField(
-        _("tekstuttrekk"),
-        max_length=20,
-        choices=ExtractionStatus.choices,
-        default=ExtractionStatus.PENDING,
-        editable=False,
-    )
-    extraction_message = models.CharField(max_length=300, blank=True, editable=False)
-    # The file_hash the text was extracted from: a new file means a new extraction.
-    extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
-    extracted_at = models.DateTimeField(null=True, editable=False)
-    # The file_hash of the placeholder PDF the bootstrap made (reports/placeholder.py): the
-    # document is a placeholder until someone uploads the real file in its place.
-    placeholder_hash = models.CharField(max_length=40, blank=True, editable=False)
-
-    admin_form_fields = Document.admin_form_fields + ("language",)
-
-    class Meta(AbstractDocument.Meta):
-        verbose_name = _("dokument")
-        verbose_name_plural = _("dokumenter")
-
-    @property
-    def extraction_failed(self):
-        return self.extraction_status not in (
-            ExtractionStatus.PENDING,
-            ExtractionStatus.OK,
-            ExtractionStatus.TRUNCATED,
-            ExtractionStatus.NOT_PDF,
-        )
-
-    @property
-    def is_placeholder(self):
-        return bool(self.placeholder_hash) and self.placeholder_hash == self.file_hash
-
-    @property
-    def needs_extraction(self):
-        return not self.file_hash or self.file_hash != self.extracted_hash
-
-
-def restricted_collections(request):
-    """Ids of the collections this request may not see (private ones and those inside
-    them): their documents are neither linked nor described to it."""
-    # Imported here: wagtail.api.v2.utils loads models, which is too early at import time.
-    from wagtail.api.v2.utils import get_restricted_collection_ids
-
-    return get_restricted_collection_ids(request)
-
-
-def is_in_private_collection(document):
-    collections = document.collection.get_ancestors(inclusive=True)
-    return CollectionViewRestriction.objects.filter(collection__in=collections).exists()
-
-
-def visible_document(document, restricted):
-    if document is None or document.collection_id in restricted:
-        return None
-    return document
+from reports.choices import ReportType
+from reports.forms import ReportFilterForm
 
 
 class DocumentURLField(serializers.Field):
@@ -117,12 +33,6 @@ class DocumentURLField(serializers.Field):
         request = self.context["request"]
         document = visible_document(page.document, restricted_collections(request))
         return request.build_absolute_uri(document.url) if document else None
-
-
-class ReportType(models.TextChoices):
-    BAEREKRAFTSRAPPORT = "baerekraftsrapport", _("Bærekraftsrapport")
-    INNBYGGERUNDERSOKELSE = "innbyggerundersokelse", _("Innbyggerundersøkelse")
-    OTHER = "annen", _("Annen rapport")
 
 
 class ReportPartsField(models.JSONField):
@@ -142,7 +52,6 @@ class ReportPartsField(models.JSONField):
 class ReportIndexPage(FeedMixin, IndexPage):
     """/rapporter/: every report, newest first, filtered by kommune, year and type."""
 
-    feed_class = "reports.feeds.ReportFeed"
     subpage_types = []
     per_page = 20
 
@@ -150,8 +59,6 @@ class ReportIndexPage(FeedMixin, IndexPage):
         verbose_name = _("rapportbibliotek")
 
     def get_listing(self, request):
-        from reports.forms import ReportFilterForm
-
         locale = Locale.get_active()
         kommuner = list(KommunePage.objects.live().filter(locale=locale).order_by("title"))
         form = ReportFilterForm(request.GET, kommuner=kommuner, years=ReportPage.years(locale))
@@ -161,6 +68,9 @@ class ReportIndexPage(FeedMixin, IndexPage):
             "kommuner": ReportPage.kommuner_by_path(kommuner),
             "restricted": restricted_collections(request),
         }
+
+    def feed_pages(self):
+        return ReportPage.listing(self.locale).order_by("-first_published_at")
 
 
 class ReportPage(OwnedByKommune, BasePage):
@@ -260,6 +170,9 @@ class ReportPage(OwnedByKommune, BasePage):
         parent path, found this way without a query per report."""
         return {kommune.path: kommune for kommune in kommuner}
 
+    def feed_description(self):
+        return self.title
+
     @property
     def document_url(self):
         return self.document.url if self.document else None
@@ -267,7 +180,7 @@ class ReportPage(OwnedByKommune, BasePage):
     def document_text(self):
         """The PDF's text, for search; none from a document in a private collection, since
         the search index is shared by every visitor."""
-        if not self.document or is_in_private_collection(self.document):
+        if not self.document or self.document.is_private:
             return ""
         return self.document.extracted_text
 

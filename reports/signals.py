@@ -1,19 +1,14 @@
-"""A saved document with a new file gets its text extracted, after the save commits."""
+"""Report pages are searched by the text of their PDF: they are indexed again when the
+document app says a document's text, or who may see it, has changed."""
 
-from django.db import transaction
-from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.search import index
 
-from reports.models import ReportDocument
-from reports.tasks import EXTRACTION_FIELDS, extract_document_text, reindex_reports_using
+from documents.changes import document_changed
+from reports.models import ReportPage
 
 
-@receiver(post_save, sender=ReportDocument)
-def extract_text_of_new_files(sender, instance, update_fields=None, **kwargs):
-    if update_fields and set(update_fields) <= set(EXTRACTION_FIELDS):
-        return  # the extraction task saving its own result
-    if instance.needs_extraction:
-        transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))
-    else:
-        # Same file, but perhaps another collection (a private one): search must follow.
-        transaction.on_commit(lambda: reindex_reports_using(instance))
+@receiver(document_changed)
+def reindex_reports_using(sender, document, **kwargs):
+    for page in ReportPage.objects.filter(document=document):
+        index.insert_or_update_object(page)

@@ -5,6 +5,7 @@ both are right however many pages match. Only the page of hits on screen is load
 import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, IntegerField, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear
@@ -202,8 +203,6 @@ def facet_counts(values, chosen, labels):
 
 
 def facet_labels(locale):
-    from django.apps import apps
-
     return {
         "type": {
             model._meta.label_lower: model._meta.verbose_name.capitalize()

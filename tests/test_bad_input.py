@@ -194,9 +194,9 @@ def test_make_run_serves_nothing_outside_its_static_folders(client, dev_urls, pa
 
 
 def test_make_run_serves_documents_only_through_the_serve_view(client, dev_urls):
-    from reports.models import ReportDocument
+    from documents.models import PortalDocument
 
-    document = ReportDocument.objects.exclude(file="").first()
+    document = PortalDocument.objects.exclude(file="").first()
     direct = client.get(f"/media/{document.file.name}")
     assert direct.status_code == 404
     served = client.get(document.url)

@@ -1,4 +1,4 @@
-"""Document security: privacy of collections holds for downloads and the API, only
+"""PortalDocument security: privacy of collections holds for downloads and the API, only
 allowed file types are accepted, and no uploaded file can run in the portal's origin."""
 
 import pytest
@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from wagtail.models import Collection, CollectionViewRestriction
 
-from reports.models import ReportDocument
+from documents.models import PortalDocument
 from tests.pdfs import text_pdf
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ SECRET_TEXT = "Internt utkast som ikke er klart."
 
 
 def make_document(title, collection, name="fil.pdf", data=None):
-    document = ReportDocument(title=title, collection=collection)
+    document = PortalDocument(title=title, collection=collection)
     document.file = ContentFile(data or text_pdf([SECRET_TEXT]), name=name)
     document._set_document_file_metadata()
     document.save()
@@ -91,7 +91,7 @@ def test_file_types_outside_the_allow_list_are_refused(admin_client, name, data)
         },
     )
     assert response.status_code == 200  # the form again, with the reason
-    assert not ReportDocument.objects.filter(title=name).exists()
+    assert not PortalDocument.objects.filter(title=name).exists()
     extension = name.rsplit(".", 1)[-1]
     assert f"Filendelsen &quot;{extension}&quot; er ikke tillatt" in response.content.decode()
 
@@ -108,7 +108,7 @@ def test_files_over_the_size_limit_are_refused(admin_client):
         },
     )
     assert response.status_code == 200
-    assert not ReportDocument.objects.filter(title="Stor").exists()
+    assert not PortalDocument.objects.filter(title="Stor").exists()
 
 
 def test_a_report_whose_pdf_is_private_neither_links_nor_describes_it(

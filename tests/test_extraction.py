@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from wagtail.models import Collection
 
-from reports.extraction import MAX_EXTRACTED_CHARACTERS, ExtractionStatus, extract_pdf
-from reports.models import ReportDocument
+from documents.extraction import MAX_EXTRACTED_CHARACTERS, ExtractionStatus, extract_pdf
+from documents.models import PortalDocument
 from tests.pdfs import corrupt_pdf, image_only_pdf, text_pdf
 
 
@@ -99,7 +99,7 @@ def test_every_upload_is_stored_with_a_status_the_editor_sees(
             },
         )
     assert response.status_code == 302, response.content.decode()[:2000]
-    document = ReportDocument.objects.get(title=name)
+    document = PortalDocument.objects.get(title=name)
     assert document.extraction_status == status
     report = admin_client.get("/admin/reports/tekstuttrekk/").content.decode()
     assert name in report
@@ -109,11 +109,11 @@ def test_every_upload_is_stored_with_a_status_the_editor_sees(
 @pytest.mark.django_db
 def test_replacing_the_file_extracts_the_new_text(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        document = ReportDocument(title="Utkast")
+        document = PortalDocument(title="Utkast")
         document.file = ContentFile(text_pdf(["Første utgave."]), name="utkast.pdf")
         document._set_document_file_metadata()
         document.save()
-    assert "Første utgave" in ReportDocument.objects.get(pk=document.pk).extracted_text
+    assert "Første utgave" in PortalDocument.objects.get(pk=document.pk).extracted_text
     with django_capture_on_commit_callbacks(execute=True):
         document.file = ContentFile(text_pdf(["Andre utgave."]), name="utkast2.pdf")
         document._set_document_file_metadata()
@@ -133,7 +133,7 @@ def test_in_production_a_worker_extracts_the_text_after_the_upload():
     # A transactional test may start from an emptied database: make the root collection.
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
-        document = ReportDocument(title="Køet", collection=root)
+        document = PortalDocument(title="Køet", collection=root)
         document.file = ContentFile(text_pdf(["Gjort av arbeideren."]), name="ko.pdf")
         document._set_document_file_metadata()
         document.save()

@@ -154,9 +154,9 @@ def test_reports_in_the_api_carry_owner_year_type_and_document(client):
 def test_bootstrap_adds_no_second_report_or_document():
     from django.core.management import call_command
 
-    from reports.models import ReportDocument
+    from documents.models import PortalDocument
 
-    before = (ReportPage.objects.count(), ReportDocument.objects.count())
+    before = (ReportPage.objects.count(), PortalDocument.objects.count())
     call_command("bootstrap", verbosity=0)
-    assert (ReportPage.objects.count(), ReportDocument.objects.count()) == before
+    assert (ReportPage.objects.count(), PortalDocument.objects.count()) == before
     assert before == (26 * 3, 26)

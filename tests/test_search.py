@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
 from cases.factories import CasePageFactory
+from documents.models import PortalDocument
 from network.models import KommunePage
-from reports.models import ReportDocument, ReportPage
+from reports.models import ReportPage
 from search.query import clean_query
 from tests.pdfs import text_pdf
 
@@ -107,7 +108,7 @@ def test_drafts_private_pages_and_private_pdfs_are_never_found(client):
     report = ReportPage.objects.get(
         title="Bærekraftsrapport Hitra 2024", locale=Locale.get_default()
     )
-    document = ReportDocument(title="Internt", collection=closed)
+    document = PortalDocument(title="Internt", collection=closed)
     document.file = ContentFile(
         text_pdf(["Fortrolig budsjettforslag om fergesamband."]), name="i.pdf"
     )

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Collection
 
-from reports.extraction import ExtractionStatus
-from reports.models import REPORT_COLLECTION, ReportDocument
+from documents.extraction import ExtractionStatus
+from documents.models import UPLOAD_COLLECTION, PortalDocument
 from tests.pdfs import corrupt_pdf, text_pdf
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +64,7 @@ def test_the_multiple_upload_stores_every_file_with_its_status(
     assert response.status_code == 200, response.content.decode()[:2000]
     answer = response.json()
     assert answer["success"], answer
-    document = ReportDocument.objects.get(pk=answer["doc_id"])
+    document = PortalDocument.objects.get(pk=answer["doc_id"])
     assert document.title == name
     assert document.extraction_status == status
     if status == ExtractionStatus.OK:
@@ -90,7 +90,7 @@ def test_the_chooser_on_a_report_page_uploads_to_the_report_collection(
 ):
     form = uploader.get("/admin/documents/chooser/").json()["html"]
     chosen = chosen_collection(form)
-    reports = Collection.objects.get(name=REPORT_COLLECTION)
+    reports = Collection.objects.get(name=UPLOAD_COLLECTION)
     if chosen:  # someone who may upload to several collections gets a choice
         assert int(chosen) == reports.pk
     data = {
@@ -103,6 +103,6 @@ def test_the_chooser_on_a_report_page_uploads_to_the_report_collection(
     with django_capture_on_commit_callbacks(execute=True):
         response = uploader.post("/admin/documents/chooser/create/", data)
     assert response.status_code == 200, response.content.decode()[:2000]
-    document = ReportDocument.objects.get(title="Klimabudsjett 2025")
+    document = PortalDocument.objects.get(title="Klimabudsjett 2025")
     assert document.collection == reports
     assert document.extraction_status == ExtractionStatus.OK

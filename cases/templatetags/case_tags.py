@@ -4,7 +4,7 @@ code does not know cases)."""
 
 from django import template
 
-from cases.models import CasePage
+from cases.models import CaseLookups, CasePage
 
 register = template.Library()
 
@@ -35,6 +35,4 @@ def cases_of_theme(theme, limit=6):
 
 @register.simple_tag
 def case_lookups(locale):
-    from cases.models import CaseLookups
-
     return CaseLookups(locale)

@@ -26,6 +26,7 @@ DEBUG = False
 INSTALLED_APPS = [
     "portal",
     "core",
+    "documents",
     "home",
     "network",
     "reports",
@@ -178,8 +179,8 @@ if os.environ.get("SEARCH_URL"):
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Without it PostgreSQL uses the server's default (english): no Norwegian stemming.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
-WAGTAILDOCS_DOCUMENT_MODEL = "reports.ReportDocument"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "reports.forms.ReportDocumentForm"
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.PortalDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Files go through Wagtail's serve view, so collection privacy applies to every download.

@@ -3,7 +3,8 @@ reports for its page (network's templates use this; network's code does not know
 
 from django import template
 
-from reports.models import ReportPage, restricted_collections, visible_document
+from documents.models import restricted_collections, visible_document
+from reports.models import ReportPage
 
 register = template.Library()
 

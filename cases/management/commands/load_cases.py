@@ -8,8 +8,7 @@ from django.db import transaction
 
 from cases.demo import DEMO_CASES
 from cases.models import CaseIndexPage, CasePage
-from core.bootstrap import ensure_child_page, find_page
-from home.models import HomePage
+from core.bootstrap import ensure_child_page, find_page, home_page
 from network.facts import ascii_slug
 from network.models import SDG, KommunePage, ThemePage
 
@@ -23,7 +22,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        home = find_page(HomePage, "home")
+        home = home_page()
         ensure_child_page(
             home,
             "god-praksis",

@@ -3,20 +3,16 @@ upcoming ones, dated from the day the command runs. Made up for the demo and fla
 example content. Part of `manage.py bootstrap`; creates only what is missing."""
 
 import datetime
-import zoneinfo
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from core.bootstrap import ensure_child_page, find_page
+from core.bootstrap import ensure_child_page, find_page, home_page
+from core.dates import OSLO
 from events.models import EventFormat, EventIndexPage, EventPage, Organiser, last_friday
-from home.models import HomePage
 from network.facts import ascii_slug
 from network.models import SDG, KommunePage, ThemePage
-
-OSLO = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 # (year, month, title, theme slugs, goals, kommuner with a speaker, what it was about)
 PAST_MEETINGS = [
@@ -149,7 +145,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        home = find_page(HomePage, "home")
+        home = home_page()
         index, _ = ensure_child_page(
             home,
             "baerekraftfredag",

@@ -17,8 +17,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from core.bootstrap import ensure_child_page, find_page, stable_key
-from home.models import HomePage
+from core.bootstrap import ensure_child_page, home_page, stable_key
 from network.facts import ascii_slug, read_csv, read_network
 from network.models import SDG, KommuneIndexPage, KommunePage, ThemeIndexPage, ThemePage
 
@@ -73,7 +72,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        home = find_page(HomePage, "home")
+        home = home_page()
         if home is None:
             raise SystemExit("Forsiden mangler: kjør `manage.py load_site` først.")
         self.created = 0

@@ -6,17 +6,12 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from core.bootstrap import ensure_child_page, find_page
-from home.models import HomePage
+from core.bootstrap import ensure_child_page, find_page, home_page
+from documents.models import PortalDocument, upload_collection
 from network.facts import ascii_slug, read_csv
 from network.models import KommunePage
-from reports.models import (
-    ReportDocument,
-    ReportIndexPage,
-    ReportPage,
-    ReportType,
-    report_collection,
-)
+from reports.choices import ReportType
+from reports.models import ReportIndexPage, ReportPage
 from reports.placeholder import placeholder_pdf
 
 
@@ -25,7 +20,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        home = find_page(HomePage, "home")
+        home = home_page()
         index, _ = ensure_child_page(
             home,
             "rapporter",
@@ -39,7 +34,7 @@ class Command(BaseCommand):
                 "bærekraft. Velg kommune, år eller type for å finne det du leter etter.</p>",
             ),
         )
-        report_collection()  # where editors' report PDFs go, also before any is loaded
+        upload_collection()  # where editors' report PDFs go, also before any is loaded
         created = 0
         for row in read_csv("rapporter.csv"):
             owner = find_page(KommunePage, f"kommune:{row['kommunenummer']}")
@@ -62,7 +57,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Rapportbiblioteket er lastet ({created} nye rapporter).")
 
     def placeholder_document(self, title, owner, year):
-        document = ReportDocument(title=f"{title} (plassholder)", collection=report_collection())
+        document = PortalDocument(title=f"{title} (plassholder)", collection=upload_collection())
         document.file = ContentFile(
             placeholder_pdf(title, owner, year), name=f"{ascii_slug(title)}.pdf"
         )

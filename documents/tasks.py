@@ -1,5 +1,5 @@
-"""Background work for the report library (django-tasks: immediate in development and
-tests, a worker in production)."""
+"""Text extraction as background work (django-tasks: immediate in development and tests,
+a worker in production)."""
 
 import hashlib
 import logging
@@ -7,9 +7,9 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 from wagtail.documents import get_document_model
-from wagtail.search import index
 
-from reports.extraction import Extraction, ExtractionStatus, extract_pdf
+from documents.changes import document_changed
+from documents.extraction import Extraction, ExtractionStatus, extract_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -49,14 +49,4 @@ def extract_document_text(document_id):
     document.extracted_hash = document.file_hash or hashlib.sha1(data).hexdigest()
     document.extracted_at = timezone.now()
     document.save(update_fields=EXTRACTION_FIELDS)
-
-    reindex_reports_using(document)
-
-
-def reindex_reports_using(document):
-    """The report pages that show a document are searched by its text: index them again
-    when the text, or who may see the document, changes."""
-    from reports.models import ReportPage
-
-    for page in ReportPage.objects.filter(document=document):
-        index.insert_or_update_object(page)
+    document_changed.send(sender=type(document), document=document)

@@ -1,15 +1,10 @@
-"""Meetings as iCalendar files (one meeting, or every upcoming one) and as an RSS feed."""
+"""Meetings as iCalendar files: one meeting, or every upcoming one."""
 
-import zoneinfo
-
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from core.feeds import PageFeed
-
-OSLO = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+from core.dates import OSLO
 
 
 def calendar_for(meetings, request):
@@ -43,14 +38,3 @@ def calendar_response(meetings, request, filename):
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response  # the page's finish_response decides how it may be cached
-
-
-class MeetingFeed(PageFeed):
-    def get_pages(self):
-        from events.models import EventPage
-
-        return EventPage.listing(self.index_page.locale).order_by("-first_published_at")
-
-    def item_description(self, page):
-        when = timezone.localtime(page.start).strftime("%d.%m.%Y %H:%M")
-        return f"{when}. {page.intro}"

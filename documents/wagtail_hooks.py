@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 
-from reports.views import ExtractionReportView
+from documents.views import ExtractionReportView
 
 
 @hooks.register("register_admin_urls")

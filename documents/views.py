@@ -10,7 +10,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 
-from reports.extraction import ExtractionStatus
+from documents.extraction import ExtractionStatus
 
 READABLE = [ExtractionStatus.OK, ExtractionStatus.TRUNCATED, ExtractionStatus.NOT_PDF]
 

@@ -1,0 +1,24 @@
+"""How often one address may send a public form: counted in the cache, atomically, so
+that posts sent at the same moment cannot all pass a check made before any was counted."""
+
+import hashlib
+
+from django.core.cache import cache
+
+
+def address_key(purpose, request):
+    # The address is hashed: the cache never holds a visitor's IP address in the clear.
+    address = request.META.get("REMOTE_ADDR", "")
+    return f"{purpose}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def take_slot(key, limit, window_seconds):
+    """Counts one more use of `key`; False once it is over `limit` in the window. The
+    count goes up in one step (Redis INCR; a lock in the memory cache)."""
+    cache.add(key, 0, window_seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ran out between the two calls
+        cache.add(key, 1, window_seconds)
+        count = 1
+    return count <= limit
