@@ -28,6 +28,8 @@ from core.ratelimit import address_key, take_slot
 from network.facts import ascii_slug
 from network.models import (
     SDG,
+    KommuneField,
+    KommuneLookup,
     KommunePage,
     OwnedByKommune,
     SDGSerializer,
@@ -157,11 +159,12 @@ class CasePage(OwnedByKommune, BasePage):
         index.SearchField("replicability"),
         index.FilterField("period_start"),
     ]
+    year_facet = "period_start__year"
     # The contact person is shown on the case for those who want to ask, but the search
     # index is not a register of people: a name typed into search finds no case.
     unsearched_fields = ("contact_name", "contact_role")
     api_fields = [
-        APIField("kommune"),
+        APIField("kommune", serializer=KommuneField(read_only=True)),
         APIField("summary"),
         APIField("theme_slugs"),
         APIField("sdgs", serializer=SDGSerializer(many=True, read_only=True)),
@@ -316,18 +319,11 @@ class CaseLookups:
 
     def __init__(self, locale):
         self.locale = locale
-        self._kommuner = None
+        self.kommuner = KommuneLookup(locale)
         self._names = None
 
     def kommune_of(self, case):
-        if self._kommuner is None:
-            self._kommuner = {
-                kommune.path: kommune
-                for kommune in KommunePage.objects.filter(locale=self.locale).only(
-                    "title", "path", "url_path", "kommunenummer", "locale"
-                )
-            }
-        return self._kommuner.get(case.owner_path)
+        return self.kommuner.owner_of(case)
 
     def localized(self, items):
         if self._names is None:

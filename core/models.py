@@ -31,6 +31,9 @@ class BasePage(Page):
     # Pages are read, not written to: Wagtail answers any other method with a 405.
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD]
     search_fields = Page.search_fields + [index.SearchField("folded_text")]
+    # The lookup that gives a page's year for search's year facet ("period_start__year");
+    # empty: the page type has no year.
+    year_facet = ""
     # Text fields kept out of search on purpose, each with the reason in a comment where a
     # page type names it (tests/test_search_fields.py holds every other one to search).
     unsearched_fields = ()

@@ -126,6 +126,7 @@ class EventPage(RoutableMixin, BasePage):
         SynchronizedField("slides"),
         SynchronizedField("is_example"),
     ]
+    year_facet = "start__year"
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("summary"),

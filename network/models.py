@@ -205,24 +205,60 @@ class KommunePage(BasePage):
             )
 
 
+class KommuneLookup:
+    """Which kommune (or the county) a page belongs to: a kommune page itself, or the one
+    it sits under (cases, reports). The one answer to that question for listings, search
+    hits, facets and the API. The kommune pages of a language are read once, in one query,
+    and then any number of pages are answered without another."""
+
+    def __init__(self, locale):
+        self.locale_id = getattr(locale, "pk", locale)  # a Locale or its id
+        self._by_path = None
+
+    @property
+    def by_path(self):
+        if self._by_path is None:
+            kommuner = KommunePage.objects.filter(locale_id=self.locale_id).only(
+                "title", "path", "depth", "url_path", "kommunenummer", "locale"
+            )
+            self._by_path = {kommune.path: kommune for kommune in kommuner}
+        return self._by_path
+
+    def owner_of(self, page):
+        """The KommunePage that owns `page` (a page, or a page's tree path), or None."""
+        path = getattr(page, "path", page)
+        for end in range(len(path), 0, -Page.steplen):
+            if kommune := self.by_path.get(path[:end]):
+                return kommune
+        return None
+
+    @classmethod
+    def for_request(cls, request, locale_id):
+        """One lookup per request and language, however many pages ask (the API)."""
+        lookups = request.__dict__.setdefault("_kommune_lookups", {})
+        if locale_id not in lookups:
+            lookups[locale_id] = cls(locale_id)
+        return lookups[locale_id]
+
+
+class KommuneField(serializers.Field):
+    """The owning kommune's number and name, for the API."""
+
+    def get_attribute(self, page):
+        return page
+
+    def to_representation(self, page):
+        lookup = KommuneLookup.for_request(self.context["request"], page.locale_id)
+        owner = lookup.owner_of(page)
+        return {"kommunenummer": owner.kommunenummer, "name": owner.title} if owner else None
+
+
 class OwnedByKommune:
     """For pages placed under the kommune (or county) that owns them: cases, reports."""
 
     @property
-    def owner_path(self):
-        """The tree path of the owning kommune page: listings look owners up by it, all
-        in one query, instead of asking each page for its parent."""
-        return self.path[: -Page.steplen]
-
-    @property
     def kommune_page(self):
-        return KommunePage.objects.filter(path=self.owner_path).first()
-
-    @property
-    def kommune(self):
-        """The owner's number and name, for the API."""
-        owner = self.kommune_page
-        return {"kommunenummer": owner.kommunenummer, "name": owner.title} if owner else None
+        return KommuneLookup(self.locale_id).owner_of(self)
 
 
 class ThemeIndexPage(IndexPage):

@@ -18,7 +18,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.models import BasePage, FeedMixin, IndexPage, in_locale
 from documents.models import restricted_collections, visible_document
 from network.facts import report_parts
-from network.models import SDG, KommunePage, OwnedByKommune, SDGSerializer, related_vocabulary
+from network.models import (
+    SDG,
+    KommuneField,
+    KommuneLookup,
+    KommunePage,
+    OwnedByKommune,
+    SDGSerializer,
+    related_vocabulary,
+)
 from reports.choices import ReportType
 from reports.forms import ReportFilterForm
 
@@ -65,7 +73,7 @@ class ReportIndexPage(FeedMixin, IndexPage):
         reports = form.filter(ReportPage.listing(locale), kommuner)
         return reports, {
             "filter_form": form,
-            "kommuner": ReportPage.kommuner_by_path(kommuner),
+            "kommuner": KommuneLookup(locale),
             "restricted": restricted_collections(request),
         }
 
@@ -122,6 +130,7 @@ class ReportPage(OwnedByKommune, BasePage):
         SynchronizedField("report_parts"),
         SynchronizedField("sdgs"),
     ]
+    year_facet = "year"
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("document_text"),
@@ -129,7 +138,7 @@ class ReportPage(OwnedByKommune, BasePage):
         index.FilterField("report_type"),
     ]
     api_fields = [
-        APIField("kommune"),
+        APIField("kommune", serializer=KommuneField(read_only=True)),
         APIField("year"),
         APIField("report_type"),
         APIField("document_url", serializer=DocumentURLField(read_only=True)),
@@ -163,12 +172,6 @@ class ReportPage(OwnedByKommune, BasePage):
             ),
             reverse=True,
         )
-
-    @staticmethod
-    def kommuner_by_path(kommuner):
-        """Kommune pages by tree path: the kommune that owns a report is the page at its
-        parent path, found this way without a query per report."""
-        return {kommune.path: kommune for kommune in kommuner}
 
     def feed_description(self):
         return self.title

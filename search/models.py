@@ -1,4 +1,4 @@
-"""Champion lists for the PostgreSQL search backend (search/backends/postgres.py).
+"""Champion lists for the PostgreSQL search backend (search/backends/champions.py).
 
 A word that occurs in most pages matches tens of thousands of index entries, and ranking
 all of them on every search takes about a second at 100,000 items. A champion list keeps,

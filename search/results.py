@@ -12,10 +12,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
-from cases.models import CasePage
-from events.models import EventPage
-from network.models import SDG, KommunePage, ThemePage
-from reports.models import ReportPage
+from network.models import SDG, KommuneLookup, KommunePage, ThemePage
 from search.snippets import snippet_for
 
 FACETS = {
@@ -51,13 +48,12 @@ class Hit:
 
 def build_hits(pages, locale, words):
     """Hits in the order of `pages` (relevance), each with its kommune and snippet."""
-    kommuner = {k.path: k for k in KommunePage.objects.filter(locale=locale)}
-    prefetch_related_objects([page for page in pages if isinstance(page, ReportPage)], "document")
+    owners = KommuneLookup(locale)
+    # The document of a page that shows one tells whether it is a placeholder.
+    prefetch_related_objects([page for page in pages if has_field(page, "document")], "document")
     hits = []
     for page in pages:
-        kommune = (
-            page if isinstance(page, KommunePage) else kommuner.get(page.path[: -Page.steplen])
-        )
+        kommune = owners.owner_of(page)
         snippet, source = snippet_for(page, words)
         hits.append(
             Hit(page=page, kommune=kommune, snippet=snippet, from_pdf=source == "document_text")
@@ -65,20 +61,26 @@ def build_hits(pages, locale, words):
     return hits
 
 
+def has_field(model, field_name):
+    return any(field.name == field_name for field in model._meta.get_fields())
+
+
 def page_models_with(field_name):
     """The page models that link to themes or goals through `field_name`."""
-    return [
-        model
-        for model in get_page_models()
-        if any(f.name == field_name for f in model._meta.get_fields())
-    ]
+    return [model for model in get_page_models() if has_field(model, field_name)]
+
+
+def year_lookups():
+    """{page model: the lookup that gives its year}, as each page type declares it
+    (BasePage.year_facet), so a new page type gets a year facet without editing search."""
+    return {
+        model: model.year_facet for model in get_page_models() if getattr(model, "year_facet", "")
+    }
 
 
 # Goal numbers and years: small enough for any database's integer column, and from 1 (there
 # is no year 0, and a date lookup on it fails).
 NUMBER = re.compile(r"[1-9][0-9]{0,3}")
-# Where each page model keeps the year the year facet uses.
-YEAR_OF = {ReportPage: "year", CasePage: "period_start__year", EventPage: "start__year"}
 
 
 def facet_filter(name, value, locale):
@@ -92,7 +94,8 @@ def facet_filter(name, value, locale):
         kommune = KommunePage.objects.filter(locale=locale, kommunenummer=value).first()
         if kommune is None:
             return nothing
-        return Q(pk=kommune.pk) | Q(path__startswith=kommune.path, depth=kommune.depth + 1)
+        # The kommune page and the pages under it: what KommuneLookup says it owns.
+        return Q(path__startswith=kommune.path)
     if name == "tema":
         theme = ThemePage.objects.filter(locale=locale, slug=value).first()
         if theme is None:
@@ -111,7 +114,7 @@ def facet_filter(name, value, locale):
         )
     return any_of(
         Q(pk__in=model.objects.filter(**{field: int(value)}).values("pk"))
-        for model, field in YEAR_OF.items()
+        for model, field in year_lookups().items()
     )
 
 
@@ -125,9 +128,8 @@ def any_of(conditions):
 def facet_values(matches, locale):
     """{page id: {facet: set of values}} for every matching page, in a few queries. The
     values are the ones facet_filter() selects on."""
-    kommune_type = ContentType.objects.get_for_model(KommunePage).pk
     theme_type = ContentType.objects.get_for_model(ThemePage).pk
-    numbers = dict(KommunePage.objects.filter(locale=locale).values_list("path", "kommunenummer"))
+    owners = KommuneLookup(locale)
     slugs = dict(ThemePage.objects.filter(locale=locale).values_list("translation_key", "slug"))
     types = {
         content_type.pk: model._meta.label_lower
@@ -137,10 +139,10 @@ def facet_values(matches, locale):
     for pk, content_type, path, slug, year in matches.values_list(
         "pk", "content_type", "path", "slug", year_expression()
     ):
-        owner = path if content_type == kommune_type else path[: -Page.steplen]
+        owner = owners.owner_of(path)
         values[pk] = {
             "type": {types[content_type]},
-            "kommune": {numbers[owner]} if owner in numbers else set(),
+            "kommune": {owner.kommunenummer} if owner else set(),
             "tema": {slug} if content_type == theme_type else set(),
             "mal": set(),
             "ar": {str(year)} if year else set(),
@@ -159,7 +161,7 @@ def facet_values(matches, locale):
 def year_expression():
     """The year facet's value of a page, whichever model it is."""
     parts = []
-    for model, field in YEAR_OF.items():
+    for model, field in year_lookups().items():
         name, _sep, lookup = field.partition("__")
         path = f"{model._meta.model_name}__{name}"
         parts.append(ExtractYear(path) if lookup == "year" else F(path))

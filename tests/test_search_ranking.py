@@ -12,7 +12,7 @@ from wagtail.search.models import IndexEntry
 
 from cases.factories import CasePageFactory
 from network.models import KommunePage
-from search.backends.postgres import MATCH_SETTINGS
+from search.backends.scoring import MATCH_SETTINGS
 from search.models import Champion, ChampionList
 
 pytestmark = pytest.mark.django_db
@@ -33,12 +33,12 @@ def ranked(query, count=20):
 
 def use_lists(monkeypatch, size=3):
     """Champion lists for any word in more than 2 entries, `size` entries each."""
-    monkeypatch.setattr("search.backends.postgres.LIST_SIZE", size)
-    monkeypatch.setattr("search.backends.postgres.COMMON", 2)
+    monkeypatch.setattr("search.backends.champions.LIST_SIZE", size)
+    monkeypatch.setattr("search.backends.champions.COMMON", 2)
 
 
 def no_lists(monkeypatch):
-    monkeypatch.setattr("search.backends.postgres.COMMON", 10**6)
+    monkeypatch.setattr("search.backends.champions.COMMON", 10**6)
     ChampionList.objects.all().delete()
 
 

@@ -10,8 +10,9 @@ register = template.Library()
 
 
 @register.filter
-def kommune_from(report, kommuner_by_path):
-    return kommuner_by_path.get(report.owner_path)
+def kommune_from(report, kommuner):
+    """The kommune that owns the report, from the listing's KommuneLookup."""
+    return kommuner.owner_of(report)
 
 
 @register.simple_tag

@@ -5,7 +5,7 @@ could not use the per-column GIN indexes) and ranked every match: about a second
 common word at 100,000 items. Here:
 
 - the match uses a GIN index on `title || body` (migration 0002);
-- a page of best hits is found from champion lists (search/models.py): for each word,
+- a page of best hits is found from champion lists (champions.py, search/models.py): for each word,
   the entries that rank best for it. The threshold algorithm (Fagin, Lotem and Naor
   2001) ranks the few candidates the lists give and proves that no entry outside them
   can rank higher; when it cannot prove that (rare: filters that leave few candidates),
@@ -19,7 +19,6 @@ through the body. All words must occur (the search is an AND)."""
 import heapq
 import math
 from collections import Counter
-from contextlib import contextmanager
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
@@ -36,192 +35,23 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from search.backends.champions import ChampionLists
 from search.backends.ranking import in_rank_order
+from search.backends.scoring import (
+    DOCUMENT,
+    ENTRIES,
+    UNPACKED_BODY,
+    contains_sql,
+    matching_by_index,
+    rank_params,
+    rank_sql,
+    tsquery_literal,
+)
 from search.models import Champion, ChampionList
 
-# Entries kept per champion list: enough for the first pages of any one-word search and
-# for the candidates of a two-word search, small enough to read in a millisecond or two.
-# With 1,000, two common words left the bounds so loose that about 800 candidates had
-# to be ranked (60 ms at 100,000 items); with 2,000 it is 24 ms.
-LIST_SIZE = 2000
-# A word in more entries than this gets a list. Ranking every match costs up to about
-# 0.15 ms per entry (a report's PDF text makes a long vector), so lists start early.
-COMMON = 100
 # Candidates checked and ranked in one query.
 BATCH = 200
-# Serialises list building with index updates, so no update slips past a list being built.
-LOCK = 7_060_001
-
-# The planner cannot know what working out `title || body @@ query` costs for an entry
-# with a long PDF text, so it reads the whole table whenever it expects more than a few
-# matches: 350 ms at 10,000 entries for a common word, where the GIN index answers in
-# 20 ms, and 80 ms at 1,000 entries for a word that occurs nowhere. Matching runs in a
-# transaction that tells it not to.
-MATCH_SETTINGS = "SET LOCAL enable_seqscan = off"
-
 INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
-
-ENTRIES = IndexEntry._meta.db_table
-CHAMPIONS = Champion._meta.db_table
-LISTS = ChampionList._meta.db_table
-DOCUMENT = "({table}.title || {table}.body)"
-
-
-@contextmanager
-def matching_by_index(connection):
-    """A cursor in a transaction where the planner finds matches through the GIN index
-    (MATCH_SETTINGS)."""
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        cursor.execute(MATCH_SETTINGS)
-        yield cursor
-
-
-def tsquery_literal(lexeme):
-    """The lexeme as a tsquery constant, quoted so no character in it is an operator."""
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def rank_sql(title, body, queries):
-    """SQL for an entry's score: for each word, ts_rank on the title plus ts_rank on the
-    body. Ranking the columns apart costs a third of ranking `title || body`, which
-    PostgreSQL has to put together first. In double precision and in this order, so
-    the sum is the same here as in Python."""
-    word = f"(ts_rank({title}, %s::tsquery)::float8 + ts_rank({body}, %s::tsquery)::float8)"
-    return " + ".join(word for _query in queries)
-
-
-def rank_params(queries):
-    return [query for query in queries for _column in ("title", "body")]
-
-
-def contains_sql(title, body, queries):
-    """SQL that is true when the entry has every word, in its title or its body."""
-    return " AND ".join(f"({title} @@ %s::tsquery OR {body} @@ %s::tsquery)" for _query in queries)
-
-
-# Joined to entries `e`: `d.body`, the body vector unpacked once. Each function that is
-# given `e.body` unpacks (detoasts) it anew, and with several words that is most of the
-# work of ranking an entry with a long PDF text.
-UNPACKED_BODY = "CROSS JOIN LATERAL (SELECT e.body || ''::tsvector AS body OFFSET 0) d"
-
-
-class ChampionLists:
-    """Finds the best entries for a set of words, from their champion lists."""
-
-    def __init__(self, connection):
-        self.connection = connection
-
-    def lexemes(self, text, config):
-        """The words of `text` as the text search configuration stems them; stop words
-        are left out, as in every search."""
-        with self.connection.cursor() as cursor:
-            if config:
-                cursor.execute(
-                    "SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, %s))", [config, text]
-                )
-            else:
-                cursor.execute("SELECT lexeme FROM unnest(to_tsvector(%s))", [text])
-            return sorted(row[0] for row in cursor.fetchall())
-
-    def floors(self, lexemes):
-        """{lexeme: floor} for the words in more than COMMON entries, building the lists
-        such words do not have yet. A floor of 0 marks a complete list: it holds every
-        entry with the word."""
-        floors = dict(
-            ChampionList.objects.using(self.connection.alias)
-            .filter(lexeme__in=lexemes)
-            .values_list("lexeme", "floor")
-        )
-        for lexeme in lexemes:
-            if lexeme not in floors and self.is_common(lexeme):
-                floor = self.build(lexeme)
-                if floor is not None:
-                    floors[lexeme] = floor
-        return floors
-
-    def is_common(self, lexeme):
-        with matching_by_index(self.connection) as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM {ENTRIES} e "
-                f"WHERE {DOCUMENT.format(table='e')} @@ %s::tsquery LIMIT %s) found",
-                [tsquery_literal(lexeme), COMMON + 1],
-            )
-            return cursor.fetchone()[0] > COMMON
-
-    def build(self, lexeme):
-        """Ranks every entry with the word once and keeps the best LIST_SIZE of them;
-        returns the list's floor (0 if it holds them all), or None (and keeps no list)
-        for a word in COMMON entries or fewer."""
-        query = tsquery_literal(lexeme)
-        with matching_by_index(self.connection) as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
-            cursor.execute(
-                f"SELECT e.id, {rank_sql('e.title', 'e.body', [query])} AS score FROM {ENTRIES} e "
-                f"WHERE {DOCUMENT.format(table='e')} @@ %s::tsquery "
-                "ORDER BY score DESC LIMIT %s",
-                [*rank_params([query]), query, LIST_SIZE + 1],
-            )
-            rows = cursor.fetchall()
-            cursor.execute(f"DELETE FROM {CHAMPIONS} WHERE lexeme = %s", [lexeme])
-            if len(rows) <= COMMON:
-                cursor.execute(f"DELETE FROM {LISTS} WHERE lexeme = %s", [lexeme])
-                return None
-            floor = rows[LIST_SIZE - 1][1] if len(rows) > LIST_SIZE else 0.0
-            rows = rows[:LIST_SIZE]
-            Champion.objects.using(self.connection.alias).bulk_create(
-                Champion(lexeme=lexeme, entry_id=entry_id, score=score) for entry_id, score in rows
-            )
-            ChampionList.objects.using(self.connection.alias).update_or_create(
-                lexeme=lexeme, defaults={"query": query, "floor": floor}
-            )
-        return floor
-
-    def refresh(self, entry_ids):
-        """After entries changed: each goes into the lists of its words where it ranks
-        above the floor, and into complete lists always. Call inside the transaction
-        that changed them, holding LOCK."""
-        with self.connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {CHAMPIONS} WHERE entry_id = ANY(%s)", [entry_ids])
-            cursor.execute(
-                f"""
-                INSERT INTO {CHAMPIONS} (lexeme, entry_id, score)
-                SELECT lexeme, id, score FROM (
-                    SELECT l.lexeme, e.id, l.floor,
-                           ts_rank(e.title, l.query::tsquery)::float8
-                           + ts_rank(e.body, l.query::tsquery)::float8 AS score
-                    FROM {ENTRIES} e
-                    CROSS JOIN LATERAL unnest(tsvector_to_array({DOCUMENT.format(table="e")}))
-                        AS word(lexeme)
-                    JOIN {LISTS} l ON l.lexeme = word.lexeme
-                    WHERE e.id = ANY(%s)
-                ) ranked
-                WHERE floor = 0 OR score > floor
-                """,
-                [entry_ids],
-            )
-            # Lists grow as better entries come; one that has doubled is cut back to
-            # LIST_SIZE, its floor raised to the lowest score it keeps.
-            cursor.execute(
-                f"SELECT lexeme FROM {CHAMPIONS} WHERE lexeme IN "
-                f"(SELECT lexeme FROM {CHAMPIONS} WHERE entry_id = ANY(%s)) "
-                "GROUP BY lexeme HAVING count(*) > %s",
-                [entry_ids, 2 * LIST_SIZE],
-            )
-            for (lexeme,) in cursor.fetchall():
-                cursor.execute(
-                    f"SELECT score FROM {CHAMPIONS} WHERE lexeme = %s "
-                    "ORDER BY score DESC OFFSET %s LIMIT 1",
-                    [lexeme, LIST_SIZE - 1],
-                )
-                floor = cursor.fetchone()[0]
-                cursor.execute(
-                    f"DELETE FROM {CHAMPIONS} WHERE lexeme = %s AND score < %s", [lexeme, floor]
-                )
-                cursor.execute(f"UPDATE {LISTS} SET floor = %s WHERE lexeme = %s", [floor, lexeme])
-
-    def forget(self, entry_ids):
-        with self.connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {CHAMPIONS} WHERE entry_id = ANY(%s)", [entry_ids])
 
 
 class AnyOf(Lookup):
@@ -309,7 +139,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         sql = (
             "SELECT object_id FROM ("
             f"  SELECT object_id, content_type_id FROM {ENTRIES} "
-            "   WHERE (title || body) @@ %s::tsquery OFFSET 0"
+            f"   WHERE {DOCUMENT.format(table=ENTRIES)} @@ %s::tsquery OFFSET 0"
             ") matched WHERE content_type_id = ANY(%s)"
         )
         query = " & ".join(tsquery_literal(lexeme) for lexeme in lexemes)
@@ -327,10 +157,10 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             .filter(lexeme__in=lexemes)
             .values_list("lexeme", "entry_id", "score")
         )
-        # A list that is not complete only shrinks as entries are deleted or change: one
-        # that has lost half its entries proves too little and is built anew.
         sizes = Counter(lexeme for lexeme, _entry, _score in rows)
-        shrunk = [lexeme for lexeme in lexemes if floors[lexeme] and sizes[lexeme] < LIST_SIZE // 2]
+        shrunk = [
+            lexeme for lexeme in lexemes if champions.has_shrunk(floors[lexeme], sizes[lexeme])
+        ]
         if shrunk:
             for lexeme in shrunk:
                 floors[lexeme] = champions.build(lexeme)
@@ -420,7 +250,8 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         # numbers, as the champion lists compare them.
         sql = (
             f"SELECT e.object_id, {rank_sql('e.title', 'd.body', queries)} AS score FROM ("
-            f"  SELECT * FROM {ENTRIES} WHERE (title || body) @@ %s::tsquery OFFSET 0"
+            f"  SELECT * FROM {ENTRIES} WHERE {DOCUMENT.format(table=ENTRIES)} @@ %s::tsquery "
+            "OFFSET 0"
             f") e {UNPACKED_BODY} "
             f"WHERE e.content_type_id = ANY(%s) AND e.object_id::bigint IN ({source_sql}) "
             "ORDER BY score DESC, length(e.object_id) DESC, e.object_id DESC LIMIT %s"
@@ -442,12 +273,12 @@ class ChampionIndex(PostgresIndex):
         if not objs:
             return
         with transaction.atomic(using=self.write_connection.alias):
-            with self.write_connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
+            champions = ChampionLists(self.write_connection)
+            champions.lock()
             super().add_items(model, objs)
             entry_ids = list(self.entries_for(model, objs))
             if entry_ids:
-                ChampionLists(self.write_connection).refresh(entry_ids)
+                champions.refresh(entry_ids)
 
     def delete_item(self, item):
         ChampionLists(self.write_connection).forget(
