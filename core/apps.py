@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Felles grunnlag"
+
+    def ready(self):
+        from core import privacy  # noqa: F401

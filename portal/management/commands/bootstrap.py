@@ -8,8 +8,11 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
+
+from core.privacy import mirror_view_restrictions
 
 
 class Command(BaseCommand):
@@ -23,3 +26,7 @@ class Command(BaseCommand):
         page_index = PageIndex.from_database().sort_by_tree_position()
         for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
             synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)
+        # Restrictions set on bokmål pages before their copies followed them.
+        restricted = PageViewRestriction.objects.filter(page__locale=Locale.get_default())
+        for page in Page.objects.filter(view_restrictions__in=restricted).distinct():
+            mirror_view_restrictions(page)
