@@ -311,3 +311,20 @@ def test_the_rate_limit_holds_when_suggestions_arrive_at_once():
     assert statuses.count(302) == 5, statuses
     assert statuses.count(429) == 19, statuses
     assert stored == 5
+
+
+def test_a_coordinator_who_is_no_superuser_handles_suggestions(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    Client().post(URL, suggestion())
+    stored = CaseSuggestion.objects.get()
+    coordinator = django_user_model.objects.create_user("koord", "k@example.no", "x")
+    coordinator.groups.add(Group.objects.get(name="Nettverkskoordinator"))
+    client.force_login(coordinator)
+    listing = client.get("/admin/snippets/cases/casesuggestion/")
+    assert listing.status_code == 200
+    assert "Sykkelbibliotek for alle" in listing.content.decode()
+    assert "Forslag til eksempler" in client.get("/admin/").content.decode()  # in the menu
+    inspect = client.get(f"/admin/snippets/cases/casesuggestion/inspect/{stored.pk}/")
+    assert inspect.status_code == 200
+    assert client.post(f"/admin/forslag/{stored.pk}/lag-utkast/").status_code == 302

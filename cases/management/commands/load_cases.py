@@ -3,6 +3,7 @@
 
 import datetime
 
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -11,6 +12,7 @@ from cases.models import CaseIndexPage, CasePage
 from core.bootstrap import ensure_child_page, find_page, home_page
 from network.facts import ascii_slug
 from network.models import SDG, KommunePage, ThemePage
+from network.roles import COORDINATOR_GROUP
 
 
 def paragraph(text):
@@ -36,6 +38,7 @@ class Command(BaseCommand):
                 "kommune, tema, bærekraftsmål eller år.</p>",
             ),
         )
+        self.let_coordinators_handle_suggestions()
         created = 0
         for demo in DEMO_CASES:
             key = f"case:{demo.key}"
@@ -63,3 +66,16 @@ class Command(BaseCommand):
             ensure_child_page(owner, key, case)
             created += 1
         self.stdout.write(f"God praksis er lastet ({created} nye eksempler).")
+
+    @staticmethod
+    def let_coordinators_handle_suggestions():
+        """Coordinators read the suggestions from the public form and turn them into drafts
+        (*Forslag til eksempler*). Given once: rights an administrator later takes away
+        stay away."""
+        coordinators = Group.objects.filter(name=COORDINATOR_GROUP).first()
+        rights = Permission.objects.filter(
+            content_type__app_label="cases",
+            codename__in=["view_casesuggestion", "change_casesuggestion"],
+        )
+        if coordinators and not coordinators.permissions.filter(pk__in=rights).exists():
+            coordinators.permissions.add(*rights)

@@ -20,9 +20,9 @@ from wagtail.models import (
 from core.bootstrap import ensure_child_page, home_page, stable_key
 from network.facts import ascii_slug, read_csv, read_network
 from network.models import SDG, KommuneIndexPage, KommunePage, ThemeIndexPage, ThemePage
+from network.roles import COORDINATOR_GROUP, KOMMUNE_EDITOR_GROUP_PREFIX
 
 COUNTY = {"kommunenummer": "50", "navn": "Trøndelag fylke", "offisielt_navn": "Trøndelag fylke"}
-COORDINATOR_GROUP = "Nettverkskoordinator"
 # Wagtail's migrations make these two groups with rights over the whole page tree (and
 # Moderators may publish anywhere): a kommune user put in one by mistake could edit every
 # kommune's pages. The network's roles replace them.
@@ -188,7 +188,7 @@ class Command(BaseCommand):
         kommuner = KommunePage.objects.child_of(kommune_index).order_by("kommunenummer")
         for kommune in kommuner:
             # Found again by number, so a renamed kommune does not get a second group.
-            prefix = f"Kommuneredaktør {kommune.kommunenummer} "
+            prefix = f"{KOMMUNE_EDITOR_GROUP_PREFIX}{kommune.kommunenummer} "
             if Group.objects.filter(name__startswith=prefix).exists():
                 continue
             group = Group.objects.create(name=prefix + kommune.title)
