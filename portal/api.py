@@ -6,6 +6,7 @@ are cleaned, as on /sok/, never a 500."""
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.api.v2.filters import SearchFilter
@@ -60,6 +61,20 @@ class CheckedParametersMixin:
             if name != "search" and WHOLE_NUMBER.fullmatch(value.strip()):
                 if abs(int(value)) > LARGEST_ID:
                     raise BadRequestError(_("Tallet i «%(name)s» er for stort.") % {"name": name})
+
+    def filter_queryset(self, queryset):
+        # A field filter with a value its field cannot hold (?start=x on meetings) fails
+        # as the filter is built: the caller's mistake.
+        try:
+            return super().filter_queryset(queryset)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise BadRequestError(_("Et av filtrene har en verdi som ikke passer.")) from error
+
+    def find_view(self, request):
+        try:
+            return super().find_view(request)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise BadRequestError(_("id må være et helt tall.")) from error
 
     def detail_view(self, request, pk):
         if int(pk) > LARGEST_ID:

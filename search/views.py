@@ -3,12 +3,13 @@ Live, public pages in the visitor's language only; never cached."""
 
 from urllib.parse import urlencode
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from core.exceptions import VisitorBadRequest
 from core.pagination import paginate
 from search.query import clean_query, terms
 from search.results import (
@@ -107,7 +108,12 @@ def search_api(request):
     """The same search as JSON: ?q=…&locale=nn&type=…&kommune=…&tema=…&mal=…&ar=…&page=…"""
     code = request.GET.get("locale", "")
     locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
-    query, chosen, results, facets, _labels = run_search(request, locale)
+    try:
+        query, chosen, results, facets, _labels = run_search(request, locale)
+    except VisitorBadRequest as error:  # a page number that is not a number: JSON too
+        return JsonResponse({"message": str(error.visitor_message)}, status=400)
+    except Http404 as error:
+        return JsonResponse({"message": str(error)}, status=404)
     return JsonResponse(
         {
             "query": query,

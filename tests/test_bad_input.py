@@ -62,6 +62,26 @@ def test_api_parameters_out_of_range_are_a_400(client, endpoint, query):
 
 
 @pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/?first_published_at=x",
+        "/api/v2/pages/?type=cases.CasePage&period_start=ikke-en-dato",
+        "/api/v2/pages/?type=events.EventPage&start=x",
+        "/api/v2/pages/?type=events.EventPage&end=2024-13-45",
+        "/api/v2/pages/?type=reports.ReportPage&year=tjue",
+        "/api/v2/pages/?type=network.KommunePage&samisk_forvaltningsomrade=kanskje",
+        "/api/v2/pages/find/?id=abc",
+        "/api/v2/documents/find/?id=abc",
+        "/api/v2/documents/?created_at=igår",
+    ],
+)
+def test_api_filters_with_values_their_field_cannot_hold_are_a_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400, no_trace(response)
+    assert response.json()["message"]
+
+
+@pytest.mark.parametrize(
     "query",
     [f"child_of={HUGE}", f"descendant_of={HUGE}", f"ancestor_of={HUGE}", f"translation_of={HUGE}"],
 )
@@ -201,3 +221,11 @@ def test_make_run_serves_documents_only_through_the_serve_view(client, dev_urls)
     assert direct.status_code == 404
     served = client.get(document.url)
     assert served.status_code == 200
+
+
+@pytest.mark.parametrize(("page", "status"), [("abc", 400), ("99999", 404)])
+def test_the_search_api_answers_a_bad_page_in_json(client, page, status):
+    response = client.get("/api/v2/search/", {"q": "matsvinn", "page": page})
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["message"]
