@@ -26,7 +26,7 @@ test-browser: $(VENV)/.test-installed node_modules/.installed messages
 
 setup: $(VENV)/.installed node_modules/.installed messages
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py bootstrap
+	BASE_URL=$(BASE_URL) $(PY) manage.py bootstrap
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

@@ -118,5 +118,26 @@ def test_make_run_gives_links_the_port_it_serves():
     printed = subprocess.run(
         ["make", "-n", "run", "PORT=8123"], cwd=BASE_DIR, capture_output=True, text=True
     ).stdout
-    assert "BASE_URL=http://127.0.0.1:8123 " in printed
+    assert "BASE_URL=http://127.0.0.1:8123 .venv/bin/python manage.py bootstrap" in printed
+    assert "BASE_URL=http://127.0.0.1:8123 .venv/bin/python manage.py runserver" in printed
     assert "runserver --nostatic 127.0.0.1:8123" in printed
+
+
+def test_the_site_follows_base_url_so_full_links_name_the_port_served(client):
+    """Full URLs (the sitemap, hreflang, the API's html_url) come from the Site record,
+    which the bootstrap keeps at BASE_URL's address."""
+    from django.core.management import call_command
+    from wagtail.models import Site
+
+    try:
+        with override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8131"):
+            call_command("load_site", verbosity=0)
+        sitemap = client.get("/sitemap.xml").content.decode()
+        assert "<loc>http://127.0.0.1:8131/kommuner/froya/</loc>" in sitemap
+        html = client.get("/kommuner/froya/").content.decode()
+        assert 'hreflang="nn" href="http://127.0.0.1:8131/nn/kommuner/froya/"' in html
+        api = client.get("/api/v2/pages/", {"slug": "froya", "locale": "nb"}).json()
+        assert api["items"][0]["meta"]["html_url"] == "http://127.0.0.1:8131/kommuner/froya/"
+    finally:
+        # The Site's change is rolled back with the test; the cached root paths are not.
+        Site.clear_site_root_paths_cache()

@@ -80,6 +80,7 @@ class Command(BaseCommand):
         # The home page first: creating a locale synchronisation copies whatever tree
         # exists at that moment, and Wagtail's placeholder page must be gone by then.
         home = self.ensure_home_page()
+        self.ensure_site_address(home)
         self.ensure_locales()
         for name, slug, title, intro, paragraphs, in_menu in STANDARD_PAGES:
             page = StandardPage(
@@ -136,17 +137,24 @@ class Command(BaseCommand):
         )
         root.add_child(instance=home)
         home.save_revision(log_action=False).publish(log_action=False)
-        # The site answers on every host (default site); BASE_URL names its public address,
-        # which full URLs (hreflang, the API's html_url) use.
-        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={
-                "hostname": base_url.hostname or "localhost",
-                "port": base_url.port or (443 if base_url.scheme == "https" else 80),
-                "root_page": home,
-                "site_name": "Bærekraftsnettverket i Trøndelag",
-            },
+            defaults={"root_page": home, "site_name": "Bærekraftsnettverket i Trøndelag"},
         )
         self.stdout.write("Opprettet forsiden")
         return home
+
+    def ensure_site_address(self, home):
+        """The site answers on every host (default site); BASE_URL names its public address,
+        which full URLs use (hreflang, the sitemap, the API's html_url, links in e-mails).
+        It follows BASE_URL on every run, so `PORT=8131 make run` links to port 8131."""
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        address = {
+            "hostname": base_url.hostname or "localhost",
+            "port": base_url.port or (443 if base_url.scheme == "https" else 80),
+        }
+        site = Site.objects.filter(is_default_site=True).first()
+        if site and (site.hostname, site.port) != (address["hostname"], address["port"]):
+            Site.objects.filter(pk=site.pk).update(**address)
+            Site.clear_site_root_paths_cache()
+            self.stdout.write(f"Nettstedets adresse er nå {settings.WAGTAILADMIN_BASE_URL}")
