@@ -328,3 +328,23 @@ def test_a_coordinator_who_is_no_superuser_handles_suggestions(client, django_us
     inspect = client.get(f"/admin/snippets/cases/casesuggestion/inspect/{stored.pk}/")
     assert inspect.status_code == 200
     assert client.post(f"/admin/forslag/{stored.pk}/lag-utkast/").status_code == 302
+
+
+def test_behind_a_proxy_the_limit_counts_each_visitor_not_the_proxy(client, settings):
+    """The proxy's address is every visitor's REMOTE_ADDR; the visitor's own is the last
+    one the proxy added to X-Forwarded-For. What a visitor writes there is not trusted."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for number in range(5):
+        forwarded = f"spoofed-{number}, 198.51.100.20"  # a visitor trying to look like five
+        response = client.post(
+            URL, suggestion(title=f"Via proxy {number}"), HTTP_X_FORWARDED_FOR=forwarded, **proxy
+        )
+        assert response.status_code == 302
+    response = client.post(
+        URL, suggestion(), HTTP_X_FORWARDED_FOR="spoofed-6, 198.51.100.20", **proxy
+    )
+    assert response.status_code == 429
+    # Another visitor through the same proxy is not affected.
+    other = client.post(URL, suggestion(), HTTP_X_FORWARDED_FOR="198.51.100.21", **proxy)
+    assert other.status_code == 302

@@ -221,3 +221,6 @@ BOOTSTRAP_COMMANDS = ["load_site", "load_network", "load_reports", "load_cases",
 
 # The public "Foreslå et eksempel" form: at most this many suggestions per address and hour.
 CASE_SUGGESTIONS_PER_HOUR = 5
+# Proxies in front of the app servers that append to X-Forwarded-For (core/ratelimit.py);
+# 0 when visitors reach the app server directly, as under `make run`.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

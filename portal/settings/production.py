@@ -22,8 +22,10 @@ if not ALLOWED_HOSTS:
         "ALLOWED_HOSTS må settes, for eksempel ALLOWED_HOSTS=baerekraft.example.no"
     )
 
-# TLS ends at the proxy or CDN in front, which says so in X-Forwarded-Proto.
+# TLS ends at the proxy or CDN in front, which says so in X-Forwarded-Proto and adds the
+# visitor's address to X-Forwarded-For (set TRUSTED_PROXY_COUNT to the number of proxies).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
