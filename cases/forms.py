@@ -7,6 +7,7 @@ from django import forms
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from core.text import by_title
 from network.models import KommunePage
 
 
@@ -114,8 +115,7 @@ class CaseSuggestionForm(forms.Form):
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.kommuner = {
-            k.kommunenummer: k
-            for k in KommunePage.objects.live().filter(locale=locale).order_by("title")
+            k.kommunenummer: k for k in by_title(KommunePage.objects.live().filter(locale=locale))
         }
         self.fields["kommune"].choices = [("", _("Velg kommune"))] + [
             (number, kommune.title) for number, kommune in self.kommuner.items()

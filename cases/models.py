@@ -25,6 +25,7 @@ from cases.blocks import CaseBodyBlock
 from cases.forms import CaseFilterForm, CaseSuggestionForm
 from core.models import BasePage, FeedMixin, IndexPage, in_locale, takes_post
 from core.ratelimit import address_key, take_slot
+from core.text import by_title
 from network.facts import ascii_slug
 from network.models import (
     SDG,
@@ -255,7 +256,7 @@ class CaseIndexPage(FeedMixin, IndexPage):
         cases = CasePage.listing(locale)
         form = CaseFilterForm(
             request.GET,
-            kommuner=KommunePage.objects.live().filter(locale=locale).order_by("title"),
+            kommuner=by_title(KommunePage.objects.live().filter(locale=locale)),
             themes=ThemePage.objects.live().filter(locale=locale),
             goals=SDG.objects.filter(locale=locale).order_by("number"),
             years=sorted(

@@ -37,3 +37,17 @@ def folded_words(text):
 
 def fold(word):
     return word.lower().translate(FOLDINGS[0])
+
+
+# Æ, Ø and Å come after Z, in that order; Unicode puts Å before Æ and Ø.
+NORWEGIAN_ORDER = str.maketrans({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+
+
+def norwegian_order(text):
+    """A sort key that puts words in Norwegian alphabetical order (Ørland before Åfjord)."""
+    return text.casefold().translate(NORWEGIAN_ORDER)
+
+
+def by_title(pages):
+    """The pages in Norwegian alphabetical order of their titles."""
+    return sorted(pages, key=lambda page: norwegian_order(page.title))

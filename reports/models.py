@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, FeedMixin, IndexPage, in_locale
+from core.text import by_title
 from documents.models import restricted_collections, visible_document
 from network.facts import report_parts
 from network.models import (
@@ -68,7 +69,7 @@ class ReportIndexPage(FeedMixin, IndexPage):
 
     def get_listing(self, request):
         locale = Locale.get_active()
-        kommuner = list(KommunePage.objects.live().filter(locale=locale).order_by("title"))
+        kommuner = by_title(KommunePage.objects.live().filter(locale=locale))
         form = ReportFilterForm(request.GET, kommuner=kommuner, years=ReportPage.years(locale))
         reports = form.filter(ReportPage.listing(locale), kommuner)
         return reports, {

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
+from core.text import norwegian_order
 from network.models import SDG, KommuneLookup, KommunePage, ThemePage
 from search.snippets import snippet_for
 
@@ -197,7 +198,7 @@ def facet_counts(values, chosen, labels):
             }
             for value, count in counts.items()
         ]
-        options.sort(key=lambda o: (-o["count"], str(o["label"])))
+        options.sort(key=lambda o: (-o["count"], norwegian_order(str(o["label"]))))
         if name == "ar":
             options.sort(key=lambda o: o["value"], reverse=True)
         facets[name] = options

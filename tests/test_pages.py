@@ -144,3 +144,13 @@ def test_bad_input_gives_a_norwegian_4xx_never_a_500(client, path, status):
         assert "Noe er galt med adressen" in html
     if status == 404:
         assert "Fant ikke siden" in html
+
+
+@pytest.mark.parametrize("url", ["/god-praksis/", "/rapporter/", "/god-praksis/foresla/"])
+def test_kommune_choices_are_in_norwegian_alphabetical_order(client, url):
+    """Æ, Ø and Å last, in that order: Ørland before Åfjord."""
+    html = client.get(url).content.decode()
+    select = html.split('name="kommune"', 1)[1].split("</select>", 1)[0]
+    names = re.findall(r"<option value=\"\d+\"[^>]*>([^<]+)</option>", select)
+    assert names.index("Ørland") < names.index("Åfjord")
+    assert names.index("Steinkjer") < names.index("Ørland")
