@@ -50,7 +50,7 @@ class EventPage(RoutableMixin, BasePage):
         help_text=_("Når arrangøren er en annen."),
     )
     event_format = models.CharField(
-        _("form"), max_length=10, choices=EventFormat.choices, default=EventFormat.DIGITAL
+        _("møteform"), max_length=10, choices=EventFormat.choices, default=EventFormat.DIGITAL
     )
     place = models.CharField(_("sted"), max_length=200, blank=True)
     online_url = models.URLField(_("lenke til møtet"), blank=True)

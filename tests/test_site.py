@@ -125,3 +125,20 @@ def test_the_home_page_and_sections_advertise_their_feeds(client, prefix):
         assert link in " ".join(advertised)
         feed = feedparser.parse(client.get(link).content)
         assert not feed.bozo, (link, feed.bozo_exception)
+
+
+def test_no_other_catalogue_translates_our_bokmal_texts():
+    """Our msgids are bokmål and need no nb translation, but one that happens to be an
+    English msgid of Django or Wagtail gets their bokmål instead («Form» became
+    «Skjema» on the meeting page)."""
+    import polib
+    from django.utils import translation
+
+    catalogue = polib.pofile(str(Path(__file__).parent.parent / "locale/nb/LC_MESSAGES/django.po"))
+    with translation.override("nb"):
+        changed = {
+            entry.msgid: translation.gettext(entry.msgid)
+            for entry in catalogue
+            if not entry.msgid_plural and translation.gettext(entry.msgid) != entry.msgid
+        }
+    assert not changed, changed
