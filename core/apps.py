@@ -9,4 +9,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Felles grunnlag"
 
     def ready(self):
-        from core import privacy  # noqa: F401
+        from core import privacy, translations  # noqa: F401

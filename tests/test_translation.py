@@ -106,3 +106,25 @@ def test_translating_a_synchronised_copy_replaces_it(django_capture_on_commit_ca
     assert translated.pk == alias.pk
     assert translated.alias_of_id is None
     assert translated.url == "/nn/kommuner/froya/"
+
+
+def test_the_copies_take_the_slug_the_bokmal_page_is_published_with(client):
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    from cases.factories import CasePageFactory
+    from network.models import KommunePage
+
+    froya = KommunePage.objects.get(kommunenummer="5014", locale__language_code="nb")
+    case = CasePageFactory(parent=froya, title="Utkast til tittel", slug="utkast-til-tittel")
+    create_aliases_for_new_page(case)  # as the admin does when an editor creates a page
+    copies = list(case.get_translations())
+    assert {copy.slug for copy in copies} == {"utkast-til-tittel"}
+    case.title, case.slug = "Sykkelbibliotek på Sistranda", "sykkelbibliotek-pa-sistranda"
+    case.save_revision().publish()
+    for copy in copies:
+        copy.refresh_from_db()
+        assert copy.slug == "sykkelbibliotek-pa-sistranda"
+        prefix = copy.locale.language_code
+        assert (
+            client.get(f"/{prefix}/kommuner/froya/sykkelbibliotek-pa-sistranda/").status_code == 200
+        )
