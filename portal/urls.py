@@ -22,7 +22,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
 ]
 
-if settings.DEBUG:
+if settings.SERVE_FILES:
     # `make run` serves static files and images itself (runserver --nostatic, so that
     # these views, and not runserver's own handler, answer).
     urlpatterns += [

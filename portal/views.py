@@ -45,7 +45,7 @@ def csrf_failure(request, reason=""):
 
 
 def dev_static(request, path):
-    """Static files under `make run` (DEBUG only). A path that leads out of the static
+    """Static files under `make run` (SERVE_FILES). A path that leads out of the static
     folders names a file that is not there: a 404, not a server error."""
     try:
         return serve_static(request, path, insecure=True)
@@ -54,7 +54,7 @@ def dev_static(request, path):
 
 
 def dev_media(request, path):
-    """Uploaded images under `make run` (DEBUG only); nothing else from MEDIA_ROOT."""
+    """Uploaded images under `make run` (SERVE_FILES); nothing else from MEDIA_ROOT."""
     if posixpath.normpath(path).split("/")[0] not in PUBLIC_MEDIA_FOLDERS:
         raise Http404(path)
     try:

@@ -184,14 +184,14 @@ def test_a_4xx_is_logged_in_one_line_without_a_traceback(client):
 
 @pytest.fixture
 def dev_urls(settings):
-    """The URLs as `make run` (DEBUG) has them: static and media served by Django."""
+    """The URLs as `make run` (SERVE_FILES) has them: static and media served by Django."""
     import portal.urls
 
-    settings.DEBUG = True
+    settings.SERVE_FILES = True
     importlib.reload(portal.urls)
     clear_url_caches()
     yield
-    settings.DEBUG = False
+    settings.SERVE_FILES = False
     importlib.reload(portal.urls)
     clear_url_caches()
 

@@ -75,3 +75,27 @@ def test_redis_is_the_cache_when_redis_url_is_set():
     import redis
 
     assert redis.Redis.from_url("redis://127.0.0.1:6379/0").exists("portal:1:portal-probe")
+
+
+@pytest.mark.parametrize(("debug", "expected"), [(None, "False True"), ("1", "True True")])
+def test_make_run_shows_visitors_error_pages_unless_debug_is_asked_for(debug, expected):
+    """`make run` (the dev settings) serves its own files and shows the Norwegian error
+    pages; DEBUG=1 gives a developer Django's debug pages."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    environment["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
+    if debug:
+        environment["DEBUG"] = debug
+    printed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.DEBUG, settings.SERVE_FILES)",
+        ],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout.strip()
+    assert printed == expected

@@ -22,6 +22,8 @@ def env_list(name, default=""):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 DEBUG = False
+# Django itself serves static files and images (portal/views.py): only under `make run`.
+SERVE_FILES = False
 
 INSTALLED_APPS = [
     "portal",
