@@ -25,8 +25,7 @@ from cases.blocks import CaseBodyBlock
 from cases.forms import CaseFilterForm, CaseSuggestionForm
 from core.models import BasePage, FeedMixin, IndexPage, in_locale, takes_post
 from core.ratelimit import address_key, take_slot
-from core.text import by_title
-from network.facts import ascii_slug
+from core.text import ascii_slug, by_title
 from network.models import (
     SDG,
     KommuneField,

@@ -3,6 +3,7 @@ the two shapes most pages share (a text page, and a section's index)."""
 
 from http import HTTPMethod
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
@@ -18,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyBlock
 from core.feeds import PageFeed
 from core.pagination import paginate
-from core.text import folded_words, searchable_texts
+from core.text import ascii_slug, folded_words, searchable_texts
 
 # Shared caches (a CDN, Varnish) may keep a public page this long; editors' publishing
 # reaches visitors within that time even before the front-end cache is purged.
@@ -47,6 +48,19 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.slug and ascii_slug(self.slug) != self.slug:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Adressen kan bare ha små bokstaver a–z, tall og bindestrek, slik at "
+                        "lenken virker i e-post og chat. Skriv for eksempel «%(slug)s»."
+                    )
+                    % {"slug": ascii_slug(self.slug)}
+                }
+            )
 
     def feed_description(self):
         """What a feed says about the page beside its title."""

@@ -4,6 +4,7 @@ without a Norwegian keyboard (æ as ae, ø as oe or o, å as aa or a)."""
 import re
 
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from wagtail.search import index
 
 SPECIAL_LETTERS = re.compile(r"[æøåÆØÅ]")
@@ -51,3 +52,8 @@ def norwegian_order(text):
 def by_title(pages):
     """The pages in Norwegian alphabetical order of their titles."""
     return sorted(pages, key=lambda page: norwegian_order(page.title))
+
+
+def ascii_slug(name):
+    """URL-safe slug: æ→ae, ø→o, å→a (froya, afjord), so links survive e-mail and chat."""
+    return slugify(name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a"))

@@ -5,8 +5,6 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from django.utils.text import slugify
-
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -27,8 +25,3 @@ def report_parts():
     # In network.toml the list follows the [baerekraftfredag] table, so TOML files it
     # there; it describes the reports all the same.
     return network.get("report_parts") or network["baerekraftfredag"]["report_parts"]
-
-
-def ascii_slug(name):
-    """URL-safe slug: æ→ae, ø→o, å→a (froya, afjord), so links survive e-mail and chat."""
-    return slugify(name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a"))

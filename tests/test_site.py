@@ -142,3 +142,32 @@ def test_no_other_catalogue_translates_our_bokmal_texts():
             if not entry.msgid_plural and translation.gettext(entry.msgid) != entry.msgid
         }
     assert not changed, changed
+
+
+def test_editors_see_no_collection_named_in_english(admin_client):
+    from wagtail.models import Collection
+
+    assert Collection.get_first_root_node().name == "Felles"
+    html = admin_client.get("/admin/documents/multiple/add/").content.decode()
+    assert ">Root<" not in html and "Felles" in html
+
+
+def test_page_slugs_are_ascii(admin_client):
+    """The address of a page typed with æ, ø or å is refused with a message; the admin's
+    slug field writes them as ae, o and a by itself."""
+    from network.models import KommunePage
+
+    froya = KommunePage.objects.get(kommunenummer="5014", locale__language_code="nb")
+    response = admin_client.post(
+        f"/admin/pages/add/cases/casepage/{froya.pk}/",
+        {
+            "title": "Sykkel på Frøya",
+            "slug": "sykkel-på-frøya",
+            "summary": "Kort.",
+            "period_start": "2024-01-01",
+            "body-count": "0",
+        },
+    )
+    assert response.status_code == 200  # the form again, with the reason
+    assert "sykkel-på-frøya" in response.content.decode()  # what was typed is kept
+    assert not froya.get_children().filter(slug="sykkel-på-frøya").exists()

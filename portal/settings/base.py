@@ -168,6 +168,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
+# Slugs are ASCII, so addresses survive e-mail and chat: the admin writes «Frøya» as
+# «froya» when it makes a slug from a title, and refuses «ø» typed into one.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com: it would tell a third party who uses the admin (a hash of
 # each e-mail address). Users without an uploaded picture get Wagtail's default avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -10,7 +10,7 @@ from django.db import transaction
 from cases.demo import DEMO_CASES
 from cases.models import CaseIndexPage, CasePage
 from core.bootstrap import ensure_child_page, find_page, home_page
-from network.facts import ascii_slug
+from core.text import ascii_slug
 from network.models import SDG, KommunePage, ThemePage
 from network.roles import COORDINATOR_GROUP
 

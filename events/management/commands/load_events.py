@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from core.bootstrap import ensure_child_page, find_page, home_page
 from core.dates import OSLO
+from core.text import ascii_slug
 from events.models import EventFormat, EventIndexPage, EventPage, Organiser, last_friday
-from network.facts import ascii_slug
 from network.models import SDG, KommunePage, ThemePage
 
 # (year, month, title, theme slugs, goals, kommuner with a speaker, what it was about)

@@ -71,6 +71,10 @@ STANDARD_PAGES = [
 ]
 
 
+# The top collection, which holds documents and images that belong to no other.
+ROOT_NAME = "Felles"
+
+
 class Command(BaseCommand):
     help = "Oppretter språkene, forsiden og de faste sidene (bare det som mangler)."
 
@@ -108,8 +112,11 @@ class Command(BaseCommand):
                     locale=default,
                 )
             )
-        if not Collection.get_first_root_node():
-            Collection.add_root(name="Root")
+        root_collection = Collection.get_first_root_node() or Collection.add_root(name=ROOT_NAME)
+        # Wagtail's migration names it in English, and editors see it on every upload form.
+        if root_collection.name == "Root":
+            root_collection.name = ROOT_NAME
+            root_collection.save(update_fields=["name"])
 
     def ensure_locales(self):
         source = Locale.get_default()

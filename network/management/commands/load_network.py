@@ -18,7 +18,8 @@ from wagtail.models import (
 )
 
 from core.bootstrap import ensure_child_page, home_page, stable_key
-from network.facts import ascii_slug, read_csv, read_network
+from core.text import ascii_slug
+from network.facts import read_csv, read_network
 from network.models import SDG, KommuneIndexPage, KommunePage, ThemeIndexPage, ThemePage
 from network.roles import COORDINATOR_GROUP, KOMMUNE_EDITOR_GROUP_PREFIX
 

@@ -7,8 +7,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core.bootstrap import ensure_child_page, find_page, home_page
+from core.text import ascii_slug
 from documents.models import PortalDocument, upload_collection
-from network.facts import ascii_slug, read_csv
+from network.facts import read_csv
 from network.models import KommunePage
 from reports.choices import ReportType
 from reports.models import ReportIndexPage, ReportPage
