@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site, get_page_models
 
 from core.models import FeedMixin
@@ -104,6 +105,18 @@ def content_language(page):
     Templates put it in a `lang` attribute on the page's text."""
     if getattr(page, "alias_of_id", None) and translation.get_language() != settings.LANGUAGE_CODE:
         return settings.LANGUAGE_CODE
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def lang_attr(context, language=""):
+    """`lang="…"` for an element whose text is not in the language of the page around it,
+    the one way templates mark it: the page's own text on a copy nobody has translated
+    yet (`{% lang_attr %}`, with content_language in base.html), or text known to be in
+    one language (`{% lang_attr "nb" %}`, such as the report parts from network.toml)."""
+    language = language or context.get("content_lang")
+    if language and language != translation.get_language():
+        return format_html('lang="{}"', language)
     return ""
 
 
