@@ -254,7 +254,7 @@ class CaseIndexPage(FeedMixin, IndexPage):
         locale = Locale.get_active()
         cases = CasePage.listing(locale)
         form = CaseFilterForm(
-            request.GET,
+            self.filter_parameters(request),
             kommuner=by_title(KommunePage.objects.live().filter(locale=locale)),
             themes=ThemePage.objects.live().filter(locale=locale),
             goals=SDG.objects.filter(locale=locale).order_by("number"),

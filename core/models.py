@@ -155,6 +155,9 @@ class IndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     per_page = 50
+    # Filter parameters that changed name, {old: new}: links made before still filter.
+    # Every listing names its filters in Norwegian (kommune, tema, mal, ar, type).
+    renamed_parameters = {}
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
     ]
@@ -172,6 +175,14 @@ class IndexPage(BasePage):
         """What the index lists for this request, and any extra template context (a
         filter form, say). Override it when the listing depends on the request."""
         return self.get_items(), {}
+
+    def filter_parameters(self, request):
+        """The query string's filters under their current names."""
+        data = request.GET.copy()
+        for old, new in self.renamed_parameters.items():
+            if old in data and new not in data:
+                data.setlist(new, data.pop(old))
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

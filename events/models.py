@@ -209,7 +209,7 @@ class EventIndexPage(FeedMixin, IndexPage):
         now = timezone.now()
         meetings = EventPage.listing(locale)
         form = EventFilterForm(
-            request.GET,
+            self.filter_parameters(request),
             themes=ThemePage.objects.live().filter(locale=locale),
             years=sorted(
                 {start.year for start in meetings.values_list("start", flat=True)}, reverse=True

@@ -8,7 +8,7 @@ from reports.choices import ReportType
 
 class ReportFilterForm(forms.Form):
     kommune = forms.ChoiceField(label=_("Kommune"), required=False)
-    year = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
+    ar = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
     type = forms.ChoiceField(
         label=_("Type"),
         required=False,
@@ -21,7 +21,7 @@ class ReportFilterForm(forms.Form):
         self.fields["kommune"].choices = [("", _("Alle kommuner"))] + [
             (kommune.kommunenummer, kommune.title) for kommune in kommuner
         ]
-        self.fields["year"].choices = [("", _("Alle år"))] + [(year, year) for year in years]
+        self.fields["ar"].choices = [("", _("Alle år"))] + [(year, year) for year in years]
 
     def filter(self, reports, kommuner):
         """The reports that match every valid filter; an invalid one is left out (and
@@ -31,7 +31,7 @@ class ReportFilterForm(forms.Form):
         if number := data.get("kommune"):
             owner = next(k for k in kommuner if k.kommunenummer == number)
             reports = reports.child_of(owner)
-        if year := data.get("year"):
+        if year := data.get("ar"):
             reports = reports.filter(year=year)
         if report_type := data.get("type"):
             reports = reports.filter(report_type=report_type)

@@ -63,6 +63,7 @@ class ReportIndexPage(FeedMixin, IndexPage):
 
     subpage_types = []
     per_page = 20
+    renamed_parameters = {"year": "ar"}
 
     class Meta:
         verbose_name = _("rapportbibliotek")
@@ -70,7 +71,9 @@ class ReportIndexPage(FeedMixin, IndexPage):
     def get_listing(self, request):
         locale = Locale.get_active()
         kommuner = by_title(KommunePage.objects.live().filter(locale=locale))
-        form = ReportFilterForm(request.GET, kommuner=kommuner, years=ReportPage.years(locale))
+        form = ReportFilterForm(
+            self.filter_parameters(request), kommuner=kommuner, years=ReportPage.years(locale)
+        )
         reports = form.filter(ReportPage.listing(locale), kommuner)
         return reports, {
             "filter_form": form,

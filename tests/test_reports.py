@@ -160,3 +160,15 @@ def test_bootstrap_adds_no_second_report_or_document():
     call_command("bootstrap", verbosity=0)
     assert (ReportPage.objects.count(), PortalDocument.objects.count()) == before
     assert before == (26 * 3, 26)
+
+
+def test_every_listing_names_its_filters_in_norwegian_and_old_links_still_filter(client):
+    """The year filter is `ar` in the report library as in the other listings and the
+    search; `?year=` from links made before still filters."""
+    for url in ("/rapporter/", "/god-praksis/", "/baerekraftfredag/", "/sok/?q=matsvinn"):
+        html = client.get(url).content.decode()
+        assert 'name="year"' not in html, url
+    assert 'name="ar"' in client.get("/rapporter/").content.decode()
+    new = listed_titles(client.get("/rapporter/?ar=2023&kommune=5049"))
+    old = listed_titles(client.get("/rapporter/?year=2023&kommune=5049"))
+    assert new == old == ["Bærekraftsrapport Flatanger 2023"]
