@@ -5,6 +5,7 @@ import wagtail_factories
 from wagtail.rich_text import RichText
 
 from cases.models import CaseIndexPage, CasePage
+from core.factories import plain_body
 from documents.factories import DocumentFactory
 
 
@@ -29,11 +30,14 @@ class CaseIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = CaseIndexPage
 
+    class Params:
+        full = factory.Trait()  # nothing more to hold
+
 
 class CasePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testeksempel {n}")
     summary = "Et kort sammendrag av eksemplet."
-    body = factory.LazyFunction(case_body)
+    body = factory.LazyFunction(plain_body)
     period_start = datetime.date(2024, 1, 1)
     objectives = "<p>Kaste mindre mat.</p>"
     results = "<p>Halvparten så mye matsvinn.</p>"
@@ -44,6 +48,9 @@ class CasePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = CasePage
         skip_postgeneration_save = True
+
+    class Params:
+        full = factory.Trait(body=factory.LazyFunction(case_body))
 
     @factory.post_generation
     def themes(page, create, extracted, **kwargs):

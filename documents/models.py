@@ -83,11 +83,14 @@ class PortalDocument(AbstractDocument):
 
 def restricted_collections(request):
     """Ids of the collections this request may not see (private ones and those inside
-    them): their documents are neither linked nor described to it."""
+    them): their documents are neither linked nor described to it. Worked out once per
+    request, however many documents a listing shows."""
     # Imported here: wagtail.api.v2.utils loads models, which is too early at import time.
     from wagtail.api.v2.utils import get_restricted_collection_ids
 
-    return get_restricted_collection_ids(request)
+    if not hasattr(request, "_restricted_collections"):
+        request._restricted_collections = get_restricted_collection_ids(request)
+    return request._restricted_collections
 
 
 def visible_document(document, restricted):

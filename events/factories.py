@@ -19,6 +19,9 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = EventIndexPage
 
+    class Params:
+        full = factory.Trait()  # nothing more to hold
+
 
 class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testmøte {n}")
@@ -32,9 +35,12 @@ class EventPageFactory(wagtail_factories.PageFactory):
     agenda = factory.LazyFunction(
         lambda: [("item", {"time": datetime.time(9, 0), "title": "Velkommen"})]
     )
-    slides = factory.LazyFunction(slides)
+    slides = factory.LazyFunction(list)
     summary = "<p>Oppsummering.</p>"
     recording_url = "https://video.example.no/opptak"
 
     class Meta:
         model = EventPage
+
+    class Params:
+        full = factory.Trait(slides=factory.LazyFunction(slides))

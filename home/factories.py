@@ -1,14 +1,17 @@
 import factory
 import wagtail_factories
 
-from core.factories import body_with_every_block
+from core.factories import body_with_every_block, plain_body
 from home.models import HomePage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Forside {n}")
     intro = "Velkommen til nettverket."
-    body = factory.LazyFunction(body_with_every_block)
+    body = factory.LazyFunction(plain_body)
+
+    class Params:
+        full = factory.Trait(body=factory.LazyFunction(body_with_every_block))
 
     class Meta:
         model = HomePage
@@ -17,7 +20,10 @@ class HomePageFactory(wagtail_factories.PageFactory):
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Side {n}")
     intro = "En kort innledning."
-    body = factory.LazyFunction(body_with_every_block)
+    body = factory.LazyFunction(plain_body)
+
+    class Params:
+        full = factory.Trait(body=factory.LazyFunction(body_with_every_block))
 
     class Meta:
         model = StandardPage

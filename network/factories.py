@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from core.factories import body_with_every_block
+from core.factories import body_with_every_block, plain_body
 from network.models import KommuneIndexPage, KommunePage, ThemeIndexPage, ThemePage
 
 
@@ -11,6 +11,9 @@ class KommuneIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = KommuneIndexPage
+
+    class Params:
+        full = factory.Trait()  # nothing more to hold
 
 
 class KommunePageFactory(wagtail_factories.PageFactory):
@@ -23,6 +26,9 @@ class KommunePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = KommunePage
 
+    class Params:
+        full = factory.Trait(coat_of_arms=factory.SubFactory(wagtail_factories.ImageFactory))
+
 
 class ThemeIndexPageFactory(wagtail_factories.PageFactory):
     title = "Tema"
@@ -31,11 +37,17 @@ class ThemeIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ThemeIndexPage
 
+    class Params:
+        full = factory.Trait()  # nothing more to hold
+
 
 class ThemePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testtema {n}")
     intro = "Et tema i testene."
-    body = factory.LazyFunction(body_with_every_block)
+    body = factory.LazyFunction(plain_body)
+
+    class Params:
+        full = factory.Trait(body=factory.LazyFunction(body_with_every_block))
 
     class Meta:
         model = ThemePage

@@ -89,6 +89,17 @@ class CheckedParametersMixin:
 class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     filter_backends = CheckedParametersMixin.with_cleaned_search(PagesAPIViewSet.filter_backends)
 
+    def get_queryset(self):
+        """With what a listing shows of each page loaded for the whole listing at once: its
+        locale, the documents and images it links to, and the goals, themes and kommuner it
+        is tagged with (a query per page and field otherwise)."""
+        queryset = super().get_queryset()
+        model = queryset.model
+        own_fields = model._meta.get_fields(include_parents=False)
+        linked = [f.name for f in own_fields if f.many_to_one and f.concrete and not f.primary_key]
+        tagged = [f.name for f in own_fields if f.many_to_many and f.concrete]
+        return queryset.select_related("locale", *linked).prefetch_related(*tagged)
+
 
 class PortalImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     filter_backends = CheckedParametersMixin.with_cleaned_search(ImagesAPIViewSet.filter_backends)

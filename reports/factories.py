@@ -12,6 +12,9 @@ class ReportIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ReportIndexPage
 
+    class Params:
+        full = factory.Trait()  # nothing more to hold
+
 
 class ReportPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Bærekraftsrapport {n}")
@@ -19,7 +22,10 @@ class ReportPageFactory(wagtail_factories.PageFactory):
     report_type = "baerekraftsrapport"
     summary = "<p>Et kort sammendrag av rapporten.</p>"
     report_parts = [1, 3, 5]
-    document = factory.SubFactory(DocumentFactory)
+    document = None
 
     class Meta:
         model = ReportPage
+
+    class Params:
+        full = factory.Trait(document=factory.SubFactory(DocumentFactory))

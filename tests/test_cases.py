@@ -6,22 +6,16 @@ import itertools
 import re
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from cases.demo import DEMO_CASES
 from cases.factories import CasePageFactory
 from cases.models import CasePage
 from network.models import SDG, KommunePage, ThemePage
+from tests.conftest import nb
 from tests.helpers import all_listed_titles, listed_titles
 
 pytestmark = pytest.mark.django_db
-
-
-def nb(model, **lookup):
-    return model.objects.get(locale=Locale.get_default(), **lookup)
 
 
 @pytest.fixture
@@ -99,41 +93,6 @@ def test_invalid_filters_give_a_norwegian_400_never_a_500(client, query):
     assert "Vi kunne ikke bruke alt du valgte" in html
     assert "Velg et gyldig valg" in html
     assert "<script>" not in html
-
-
-def test_the_case_index_costs_the_same_queries_for_5_and_50_cases(client):
-    froya = nb(KommunePage, kommunenummer="5014")
-    themes = list(ThemePage.objects.filter(locale=Locale.get_default())[:2])
-    goals = list(SDG.objects.filter(locale=Locale.get_default())[:3])
-    for _ in range(38):
-        CasePageFactory(parent=froya, themes=themes, sdgs=goals)
-    live = CasePage.objects.live().filter(locale=Locale.get_default())
-    assert live.count() == 50
-    client.get("/god-praksis/")
-    with CaptureQueriesContext(connection) as with_fifty:
-        assert len(listed_titles(client.get("/god-praksis/"))) == 12
-    keep = list(live.values_list("pk", flat=True)[:5])
-    live.exclude(pk__in=keep).update(live=False)
-    with CaptureQueriesContext(connection) as with_five:
-        assert len(listed_titles(client.get("/god-praksis/"))) == 5
-    assert len(with_five) == len(with_fifty)
-
-
-# Publishing: editors submit, coordinators approve.
-
-
-@pytest.fixture
-def froya_editor(django_user_model):
-    user = django_user_model.objects.create_user("froya", "redaktor@froya.example", "x")
-    user.groups.add(Group.objects.get(name__startswith="Kommuneredaktør 5014 "))
-    return user
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("koordinator", "koordinator@example.no", "x")
-    user.groups.add(Group.objects.get(name="Nettverkskoordinator"))
-    return user
 
 
 def test_a_kommune_editor_creates_cases_only_under_their_own_kommune(client, froya_editor):

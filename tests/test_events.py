@@ -8,8 +8,6 @@ import feedparser
 import icalendar
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
 from events.factories import EventPageFactory
@@ -125,24 +123,6 @@ def test_drafts_and_private_meetings_are_nowhere(client, index):
     for name in ("index", "rss", "ics", "api"):
         assert public.title in places[name], name
     assert client.get(private.url).status_code == 302  # to the login page
-
-
-def test_the_meeting_index_costs_the_same_queries_for_5_and_50_meetings(client, index):
-    EventPage.objects.all().delete()
-    for number in range(50):
-        EventPageFactory(
-            parent=index,
-            start=at_nine(datetime.date(2023, 1, 6)) + datetime.timedelta(weeks=number),
-        )
-    live = EventPage.objects.live().filter(locale=Locale.get_default())
-    client.get("/baerekraftfredag/")
-    with CaptureQueriesContext(connection) as with_fifty:
-        assert len(listed_titles(client.get("/baerekraftfredag/"))) == 20
-    keep = list(live.values_list("pk", flat=True)[:5])
-    live.exclude(pk__in=keep).update(live=False)
-    with CaptureQueriesContext(connection) as with_five:
-        assert len(listed_titles(client.get("/baerekraftfredag/"))) == 5
-    assert len(with_five) == len(with_fifty)
 
 
 def test_filters_on_theme_and_year_combine(client):

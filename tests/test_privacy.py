@@ -8,13 +8,10 @@ from wagtail.models import Locale, PageViewRestriction
 
 from cases.models import CasePage
 from events.models import EventPage
+from tests.conftest import nb
 
 pytestmark = pytest.mark.django_db
 TITLE = "Mindre matsvinn på sykehjem"
-
-
-def nb(model, **lookup):
-    return model.objects.get(locale=Locale.get_default(), **lookup)
 
 
 def public_places(client, language):

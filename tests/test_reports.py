@@ -3,13 +3,9 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
 
 from network.facts import read_csv
 from network.models import KommunePage
-from reports.factories import ReportPageFactory
 from reports.models import ReportPage
 from tests.helpers import all_listed_titles, listed_titles
 
@@ -113,22 +109,6 @@ def test_a_report_page_shows_size_pages_language_and_date(client):
     assert "på bokmål" in html
     assert "Sist oppdatert" in html
     assert "Les rapporten (PDF)" in html
-
-
-def test_the_report_library_costs_the_same_queries_for_5_and_50_reports(client):
-    froya = KommunePage.objects.get(kommunenummer="5014", locale__language_code="nb")
-    for _ in range(24):
-        ReportPageFactory(parent=froya)
-    nb = Locale.get_default()
-    assert ReportPage.objects.live().filter(locale=nb).count() == 50
-    client.get("/rapporter/")
-    with CaptureQueriesContext(connection) as with_fifty:
-        assert len(listed_titles(client.get("/rapporter/"))) == 20
-    keep = list(ReportPage.objects.filter(locale=nb).values_list("pk", flat=True)[:5])
-    ReportPage.objects.filter(locale=nb).exclude(pk__in=keep).update(live=False)
-    with CaptureQueriesContext(connection) as with_five:
-        assert len(listed_titles(client.get("/rapporter/"))) == 5
-    assert len(with_five) == len(with_fifty)
 
 
 def test_reports_in_the_api_carry_owner_year_type_and_document(client):

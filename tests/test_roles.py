@@ -6,45 +6,22 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import GroupPagePermission
 
 from network.models import KommunePage, ThemePage
+from tests.conftest import nb
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def nb_page():
-    nb = Locale.get_default()
-
-    def get(model, **lookup):
-        return model.objects.get(locale=nb, **lookup)
-
-    return get
-
-
-@pytest.fixture
-def froya_editor(django_user_model):
-    user = django_user_model.objects.create_user("froya", "redaktor@froya.example", "x")
-    user.groups.add(Group.objects.get(name__startswith="Kommuneredaktør 5014 "))
-    return user
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("koordinator", "k@example.no", "x")
-    user.groups.add(Group.objects.get(name="Nettverkskoordinator"))
-    return user
 
 
 def test_there_is_one_editor_group_per_kommune_and_for_the_county():
     assert Group.objects.filter(name__startswith="Kommuneredaktør ").count() == 39
 
 
-def test_a_kommune_editor_edits_only_their_own_kommune_and_cannot_publish(froya_editor, nb_page):
-    froya = nb_page(KommunePage, kommunenummer="5014").permissions_for_user(froya_editor)
-    hitra = nb_page(KommunePage, kommunenummer="5056").permissions_for_user(froya_editor)
-    theme = nb_page(ThemePage, slug="matsvinn").permissions_for_user(froya_editor)
+def test_a_kommune_editor_edits_only_their_own_kommune_and_cannot_publish(froya_editor):
+    froya = nb(KommunePage, kommunenummer="5014").permissions_for_user(froya_editor)
+    hitra = nb(KommunePage, kommunenummer="5056").permissions_for_user(froya_editor)
+    theme = nb(ThemePage, slug="matsvinn").permissions_for_user(froya_editor)
     assert froya.can_edit()
     assert not froya.can_publish()
     assert not hitra.can_edit()
@@ -52,15 +29,15 @@ def test_a_kommune_editor_edits_only_their_own_kommune_and_cannot_publish(froya_
     assert froya_editor.has_perm("wagtailadmin.access_admin")
 
 
-def test_a_coordinator_publishes_anywhere(coordinator, nb_page):
-    for page in (nb_page(KommunePage, kommunenummer="5056"), nb_page(ThemePage, slug="matsvinn")):
+def test_a_coordinator_publishes_anywhere(coordinator):
+    for page in (nb(KommunePage, kommunenummer="5056"), nb(ThemePage, slug="matsvinn")):
         permissions = page.permissions_for_user(coordinator)
         assert permissions.can_edit()
         assert permissions.can_publish()
 
 
-def test_every_page_goes_through_the_coordinators_approval(nb_page):
-    workflow = nb_page(KommunePage, kommunenummer="5014").get_workflow()
+def test_every_page_goes_through_the_coordinators_approval():
+    workflow = nb(KommunePage, kommunenummer="5014").get_workflow()
     assert workflow.name == "Godkjenning i nettverket"
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == ["Nettverkskoordinator"]
@@ -97,11 +74,11 @@ def test_a_default_group_with_members_is_emptied_not_deleted(django_user_model):
 
 @override_settings(WAGTAILADMIN_BASE_URL="https://baerekraft.example.no")
 def test_the_coordinators_are_told_by_e_mail_with_a_link_to_base_url(
-    froya_editor, coordinator, nb_page, mailoutbox
+    froya_editor, coordinator, mailoutbox
 ):
     from cases.factories import CasePageFactory
 
-    froya = nb_page(KommunePage, kommunenummer="5014")
+    froya = nb(KommunePage, kommunenummer="5014")
     case = CasePageFactory(parent=froya, live=False, body=[])
     case.save_revision(user=froya_editor)
     case.get_workflow().start(case, froya_editor)

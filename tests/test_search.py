@@ -17,6 +17,7 @@ from documents.models import PortalDocument
 from network.models import KommunePage
 from reports.models import ReportPage
 from search.query import clean_query
+from tests.conftest import froya
 from tests.pdfs import text_pdf
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +32,6 @@ def hits(client, query, **filters):
 
 def titles(result):
     return [item["title"] for item in result["results"]]
-
-
-def froya():
-    return KommunePage.objects.get(kommunenummer="5014", locale=Locale.get_default())
 
 
 def test_matsvinn_finds_the_theme_cases_and_meetings_with_facets_that_add_up(client):
@@ -68,7 +65,9 @@ def test_facets_combine_and_live_in_the_url(client):
     assert titles(both) == ["Halvert matsvinn i skolekantina"]
     page = client.get("/sok/?q=matsvinn&type=cases.casepage").content.decode()
     assert "?q=matsvinn&amp;type=cases.casepage&amp;kommune=5014" in page
-    assert "1 treff" not in page or "Halvert" in page
+    count = hits(client, "matsvinn", type="cases.casepage")["count"]
+    assert count > 1
+    assert f">{count} treff</h2>" in page
 
 
 def test_search_is_in_the_visitors_language(client):

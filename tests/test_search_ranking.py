@@ -11,17 +11,13 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from cases.factories import CasePageFactory
-from network.models import KommunePage
 from search.backends.scoring import MATCH_SETTINGS
 from search.models import Champion, ChampionList
+from tests.conftest import froya
 
 pytestmark = pytest.mark.django_db
 ON_POSTGRESQL = connection.vendor == "postgresql"
 postgresql_only = pytest.mark.skipif(not ON_POSTGRESQL, reason="PostgreSQL backend only")
-
-
-def froya():
-    return KommunePage.objects.get(kommunenummer="5014", locale=Locale.get_default())
 
 
 def ranked(query, count=20):

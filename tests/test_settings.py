@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import needs_redis
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 REAL_SECRET = "q7#Kp2vX9!mR4sT8wY1zB6nD3fH5jL0cV8gA2eU7iO4pQ1rS9tW6xZ3yN5bM0kJ"
 
@@ -50,6 +52,7 @@ def test_deploy_check_is_clean_with_real_values():
     assert "WARNING" not in result.stdout + result.stderr
 
 
+@needs_redis
 def test_redis_is_the_cache_when_redis_url_is_set():
     """Against the real Redis on this machine (CI's too), not a stand-in."""
     result = subprocess.run(

@@ -9,6 +9,7 @@ from django.test import Client
 
 from cases.forms import ALLOWED_PROTOCOLS, ALLOWED_TAGS
 from cases.models import CasePage, CaseSuggestion
+from tests.conftest import needs_redis
 
 pytestmark = pytest.mark.django_db
 URL = "/god-praksis/foresla/"
@@ -275,13 +276,30 @@ def test_a_draft_that_fails_half_way_leaves_nothing_behind(client, admin_client,
     assert CasePage.objects.count() == before + 1
 
 
-def test_the_rate_limit_holds_when_suggestions_arrive_at_once():
+REDIS_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "KEY_PREFIX": "test-rate-limit",
+    }
+}
+
+
+@pytest.mark.parametrize(
+    "caches",
+    [None, pytest.param(REDIS_CACHE, marks=needs_redis)],
+    ids=["memory cache", "Redis, as in production"],
+)
+def test_the_rate_limit_holds_when_suggestions_arrive_at_once(settings, caches):
     """24 posts from one address at the same moment: exactly the limit gets through."""
     from concurrent.futures import ThreadPoolExecutor
     from threading import Barrier
 
     from django.db import connection
 
+    if caches:
+        settings.CACHES = caches
+        cache.clear()
     start = Barrier(24)
 
     def in_own_connection(work):

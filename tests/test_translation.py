@@ -2,46 +2,13 @@
 published. The test walks all page models and their factories (with a body holding every
 block kind), so a page type added later is covered, or the test says what is missing."""
 
-import importlib
-
 import pytest
-import wagtail_factories
-from django.apps import apps
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from tests.conftest import PROJECT_APPS, project_page_models
+from tests.conftest import a_parent_for, page_factories, project_page_models
 
 pytestmark = pytest.mark.django_db
-
-
-def page_factories():
-    """Every page factory in the project's `<app>/factories.py`, by model."""
-    found = {}
-    for label in PROJECT_APPS:
-        try:
-            module = importlib.import_module(f"{apps.get_app_config(label).name}.factories")
-        except ModuleNotFoundError:
-            continue
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, wagtail_factories.PageFactory)
-                and value._meta.model is not None
-            ):
-                found[value._meta.model] = value
-    return found
-
-
-def a_parent_for(model):
-    nb = Locale.get_default()
-    for parent_model in model.allowed_parent_page_models():
-        if parent_model is Page:
-            return Page.get_first_root_node()
-        parent = parent_model.objects.filter(locale=nb).first()
-        if parent:
-            return parent
-    raise AssertionError(f"No page exists where a {model.__name__} may be created")
 
 
 def translate(page, language_code, on_commit):
@@ -73,7 +40,7 @@ def test_every_page_type_can_be_translated_and_published(
 ):
     parent = a_parent_for(model)
     if model.can_create_at(parent):
-        page = page_factories()[model](parent=parent)
+        page = page_factories()[model](parent=parent, full=True)
         page.save_revision().publish()
     else:  # one per parent (the index pages): translate the one the bootstrap made
         page = model.objects.get(locale=Locale.get_default(), path__startswith=parent.path)

@@ -5,7 +5,6 @@ report page. Every file is stored, whatever state it is in, and gets its status.
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Collection
 
@@ -20,13 +19,6 @@ FILES = [
     ("skadet.pdf", corrupt_pdf, ExtractionStatus.CORRUPT),
     ("tom.pdf", lambda: b"", ExtractionStatus.EMPTY),
 ]
-
-
-@pytest.fixture
-def froya_editor(django_user_model):
-    user = django_user_model.objects.create_user("froya-dok", "dok@froya.example", "x")
-    user.groups.add(Group.objects.get(name__startswith="Kommuneredaktør 5014 "))
-    return user
 
 
 @pytest.fixture(params=["admin", "kommune editor"])
