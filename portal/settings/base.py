@@ -170,6 +170,7 @@ WAGTAIL_SITE_NAME = "Bærekraftsnettverket i Trøndelag"
 # each e-mail address). Users without an uploaded picture get Wagtail's default avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.LoginForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if os.environ.get("SEARCH_URL"):
     # Elasticsearch or OpenSearch, with Norwegian analysis (search/elasticsearch.py).
