@@ -5,6 +5,7 @@ catalogues, so the check grows with Wagtail: every msgid that no catalogue Djang
 translates to bokmål (locale_admin/ holds ours), and every msgid that has a bokmål
 translation but shows on a screen as it is (a label Django made from a field's name)."""
 
+import datetime
 import json
 import re
 from html.parser import HTMLParser
@@ -20,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
+from django.utils import timezone, translation
 
 from network.models import KommunePage
 from reports.factories import ReportPageFactory
@@ -338,10 +339,13 @@ class Journey:
         mail.outbox.clear()
 
 
-def walk_the_journeys(client, editor, coordinator, froya):
+def walk_the_journeys(client, editor, coordinator, froya, clock):
     """A kommune editor creates a case, gets it wrong once, uploads a document, submits the
     case; a coordinator asks for changes; the editor sends it again; the coordinator
-    approves. A report is opened as well."""
+    approves. A report is opened as well. Minutes pass on the `clock` (time-machine)
+    between the steps, so the status panels say how long ago things happened in words,
+    not "now"."""
+    clock.move_to(timezone.now())
     journey = Journey(client)
     journey.get("innlogging", "/admin/login/", expect="Logg inn")
     journey.post(
@@ -414,7 +418,8 @@ def walk_the_journeys(client, editor, coordinator, froya):
     )
     assert mail.outbox, "a submitted case notifies the coordinators"
     journey.read_mail()
-    journey.get("rediger eksempel til godkjenning (redaktør)", edit)
+    clock.shift(datetime.timedelta(minutes=11))
+    journey.get("rediger eksempel til godkjenning (redaktør)", edit, expect="for 11 minutter siden")
     journey.get("kontrollpanel til godkjenning (redaktør)", "/admin/")
     case.refresh_from_db()
     journey.get("godkjenningshistorikk", f"/admin/pages/{case.pk}/workflow_history/")
@@ -439,9 +444,12 @@ def walk_the_journeys(client, editor, coordinator, froya):
     journey.post("bedt om endringer", action % "reject", {"comment": "Skriv mer om resultatene."})
     assert mail.outbox, "asking for changes notifies the editor"
     journey.read_mail()
+    clock.shift(datetime.timedelta(minutes=16))
 
     client.force_login(editor)
-    form = journey.get("rediger eksempel, bedt om endringer (redaktør)", edit)
+    form = journey.get(
+        "rediger eksempel, bedt om endringer (redaktør)", edit, expect="for 16 minutter siden"
+    )
     journey.get("kontrollpanel, bedt om endringer (redaktør)", "/admin/")
     journey.post(
         "sendt på nytt",
@@ -464,8 +472,8 @@ def walk_the_journeys(client, editor, coordinator, froya):
     return journey.screens
 
 
-def test_the_editors_journeys_speak_bokmal(client, editor, coordinator, froya):
-    screens = walk_the_journeys(client, editor, coordinator, froya)
+def test_the_editors_journeys_speak_bokmal(client, editor, coordinator, froya, time_machine):
+    screens = walk_the_journeys(client, editor, coordinator, froya, time_machine)
     untranslated = english_patterns(untranslated_msgids())
     translated = translated_msgids()
     english = {}

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Not for its template tags: Wagtail's status panels call its naturaltime ("11 minutes
+    # ago"), whose translations load only when the app is installed.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
