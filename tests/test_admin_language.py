@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from network.models import KommunePage
 from reports.factories import ReportPageFactory
 from reports.placeholder import placeholder_pdf
+from tests.conftest import project_page_models
 
 pytestmark = pytest.mark.django_db
 
@@ -572,3 +573,50 @@ def test_the_admin_catalogue_keeps_wagtails_msgids_and_placeholders(domain):
             if not msgstr or found not in (expected, [p for p in expected if p not in MODEL_NAME]):
                 problems.append(f"{msgid!r} -> {msgstr!r}")
     assert not problems, problems
+
+
+# --- Edit forms ---------------------------------------------------------------------------
+
+
+class FormHeadings(HTMLParser):
+    """The headings of an edit form's panels and the labels of its fields."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.headings, self._open = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-panel-heading-text" in attrs or "w-field__label" in (attrs.get("class") or ""):
+            self._open, self._text = tag, ""
+
+    def handle_endtag(self, tag):
+        if tag == self._open:
+            self.headings.append(" ".join(self._text.split()))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open:
+            self._text += data
+
+
+def assert_headings_start_with_a_capital(response):
+    parser = FormHeadings()
+    parser.feed(response.content.decode())
+    assert parser.headings, "no headings found: has Wagtail's markup changed?"
+    uncapitalised = [text for text in parser.headings if text[:1].islower()]
+    assert not uncapitalised, uncapitalised
+
+
+@pytest.mark.parametrize("model", project_page_models(), ids=lambda m: m.__name__)
+def test_every_page_form_starts_its_headings_with_a_capital(admin_client, model):
+    """A panel's heading and a field's label come from the field's verbose_name, which the
+    models write in lower case, as Django expects (it capitalises the label); a form field
+    made by hand must do the same, or the heading shows as «delene rapporten dekker»."""
+    page = model.objects.filter(locale__language_code="nb").first()
+    assert_headings_start_with_a_capital(admin_client.get(f"/admin/pages/{page.pk}/edit/"))
+
+
+@pytest.mark.parametrize("url", ["/admin/snippets/network/sdg/add/", "/admin/documents/add/"])
+def test_the_other_forms_start_their_headings_with_a_capital(admin_client, url):
+    assert_headings_start_with_a_capital(admin_client.get(url))
