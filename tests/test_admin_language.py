@@ -434,6 +434,7 @@ def walk_the_journeys(client, editor, coordinator, froya, clock):
             headers={"x-requested-with": "XMLHttpRequest"},
         ),
     )
+    journey.get("tekstuttrekk fra PDF", "/admin/reports/tekstuttrekk/", expect="Melding")
     journey.get("dokumentvelger", "/admin/documents/chooser/", expect="Last opp")
     journey.post("dokumentvelger, opplasting med feil", "/admin/documents/chooser/create/", {})
     journey.get("bildevelger", "/admin/images/chooser/")
