@@ -1,19 +1,41 @@
 """Admin for suggestions from the public form: coordinators read them and, with one
 action, turn one into a draft case under the suggested kommune."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
+from cases.forms import sanitise
 from cases.models import CaseSuggestion
+
+
+class CaseSuggestionInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        # Wagtail's inspect view formats a time as stored, in UTC; the listing, like the
+        # rest of the admin, shows it in the user's zone (Europe/Oslo unless they chose
+        # another).
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value)
+        return value
+
+    def get_description_display_value(self):
+        """The description as the draft case will show it: paragraphs, lists and links,
+        not their tags to read through. It was cleaned before it was stored; it is cleaned
+        again here, so the admin never trusts a row that came in some other way."""
+        return mark_safe(sanitise(self.object.description))  # noqa: S308 - cleaned by bleach
 
 
 class CaseSuggestionViewSet(SnippetViewSet):
@@ -25,6 +47,7 @@ class CaseSuggestionViewSet(SnippetViewSet):
     list_display = ["title", "kommune", "name", "created_at", "status"]
     list_filter = ["status"]
     inspect_view_enabled = True
+    inspect_view_class = CaseSuggestionInspectView
     inspect_view_fields = [
         "title",
         "kommune",

@@ -27,12 +27,40 @@ class ExtractionStatus(models.TextChoices):
     FAILED = "failed", _("Tekstuttrekket feilet")
 
 
+# What an editor can do about a status, for the «Melding» column of the report. The PDF
+# library's own words (English, technical) go to the log instead.
+WHAT_TO_DO = {
+    ExtractionStatus.PENDING: _("Teksten blir hentet ut om litt."),
+    ExtractionStatus.TRUNCATED: _(
+        "Bare begynnelsen av teksten blir søkbar. Del gjerne rapporten i flere PDF-er."
+    ),
+    ExtractionStatus.NO_TEXT: _(
+        "Lag PDF-en på nytt fra originalen (for eksempel Word), eller kjør tekstgjenkjenning "
+        "(OCR) på den, og last den opp igjen. Da blir teksten søkbar."
+    ),
+    ExtractionStatus.ENCRYPTED: _(
+        "Lagre en kopi av PDF-en uten passord, og last den opp i stedet for denne."
+    ),
+    ExtractionStatus.CORRUPT: _(
+        "Sjekk at du kan åpne filen på maskinen din. Lagre den som PDF på nytt, og last den "
+        "opp igjen."
+    ),
+    ExtractionStatus.EMPTY: _("Filen kom fram uten innhold. Last den opp på nytt."),
+    ExtractionStatus.NOT_PDF: _("Bare teksten i PDF-er blir søkbar."),
+    ExtractionStatus.FAILED: _(
+        "Noe gikk galt hos oss. Last opp filen på nytt. Skjer det igjen, si fra til dem som "
+        "drifter portalen."
+    ),
+}
+
+
 @dataclass
 class Extraction:
     status: str
     text: str = ""
     page_count: int | None = None
-    message: str = ""
+    # What the PDF library said about a file it could not read: for the log, not editors.
+    detail: str = ""
 
 
 def clean(text):
@@ -48,8 +76,8 @@ def extract_pdf(data: bytes) -> Extraction:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
         if "password" in str(error).lower():
-            return Extraction(ExtractionStatus.ENCRYPTED, message=str(error))
-        return Extraction(ExtractionStatus.CORRUPT, message=str(error))
+            return Extraction(ExtractionStatus.ENCRYPTED, detail=str(error))
+        return Extraction(ExtractionStatus.CORRUPT, detail=str(error))
     try:
         page_count = len(document)
         parts, length = [], 0
@@ -66,9 +94,6 @@ def extract_pdf(data: bytes) -> Extraction:
         return Extraction(ExtractionStatus.NO_TEXT, page_count=page_count)
     if len(text) > MAX_EXTRACTED_CHARACTERS:
         return Extraction(
-            ExtractionStatus.TRUNCATED,
-            text=text[:MAX_EXTRACTED_CHARACTERS],
-            page_count=page_count,
-            message=f"Kortet ned til {MAX_EXTRACTED_CHARACTERS} tegn.",
+            ExtractionStatus.TRUNCATED, text=text[:MAX_EXTRACTED_CHARACTERS], page_count=page_count
         )
     return Extraction(ExtractionStatus.OK, text=text, page_count=page_count)

@@ -7,7 +7,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import Collection, CollectionViewRestriction
 
-from documents.extraction import ExtractionStatus
+from documents.extraction import WHAT_TO_DO, ExtractionStatus
 
 # New documents go here unless the editor picks another collection, so that report PDFs
 # uploaded from a report page do not pile up in Root (the bootstrap creates it).
@@ -43,7 +43,9 @@ class PortalDocument(AbstractDocument):
         default=ExtractionStatus.PENDING,
         editable=False,
     )
-    extraction_message = models.CharField(max_length=300, blank=True, editable=False)
+    # What the PDF library said about a file it could not read (technical, in English):
+    # for whoever runs the portal, and in the log. Editors see extraction_advice.
+    extraction_detail = models.CharField(max_length=300, blank=True, editable=False)
     # The file_hash the text was extracted from: a new file means a new extraction.
     extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
     extracted_at = models.DateTimeField(null=True, editable=False)
@@ -65,6 +67,11 @@ class PortalDocument(AbstractDocument):
             ExtractionStatus.TRUNCATED,
             ExtractionStatus.NOT_PDF,
         )
+
+    @property
+    def extraction_advice(self):
+        """What the editor can do about the extraction's outcome, in their language."""
+        return WHAT_TO_DO.get(self.extraction_status, "")
 
     @property
     def is_placeholder(self):

@@ -17,7 +17,7 @@ EXTRACTION_FIELDS = [
     "extracted_text",
     "page_count",
     "extraction_status",
-    "extraction_message",
+    "extraction_detail",
     "extracted_hash",
     "extracted_at",
 ]
@@ -40,12 +40,23 @@ def extract_document_text(document_id):
     except Exception as error:  # noqa: BLE001 - any failure becomes a status editors see
         logger.exception("Text extraction failed for document %s", document_id)
         data = b""
-        result = Extraction(ExtractionStatus.FAILED, message=str(error)[:300])
+        result = Extraction(ExtractionStatus.FAILED, detail=str(error))
+    else:
+        if result.detail:
+            # Editors see what they can do (documents.extraction.WHAT_TO_DO); the library's
+            # own words are for whoever runs the portal.
+            logger.warning(
+                "Text extraction of document %s (%r): %s: %s",
+                document_id,
+                document.title,
+                result.status,
+                result.detail,
+            )
 
     document.extracted_text = result.text
     document.page_count = result.page_count
     document.extraction_status = result.status
-    document.extraction_message = result.message[:300]
+    document.extraction_detail = result.detail[:300]
     document.extracted_hash = document.file_hash or hashlib.sha1(data).hexdigest()
     document.extracted_at = timezone.now()
     document.save(update_fields=EXTRACTION_FIELDS)

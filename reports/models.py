@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -54,7 +55,8 @@ class ReportPartsField(models.JSONField):
             coerce=int,
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            label=self.verbose_name,
+            # As Django's own fields do: the verbose_name is lower case, the label is not.
+            label=capfirst(self.verbose_name),
         )
 
 

@@ -1,7 +1,15 @@
 """Text extraction from real generated PDFs: every kind of file gets the text or a clear
 status, and a bad file never stops an upload."""
 
+import csv
+import datetime
+import io
+import logging
+import re
+from html.parser import HTMLParser
+
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -83,27 +91,127 @@ UPLOADS = [
 ]
 
 
+REPORT = "/admin/reports/tekstuttrekk/"
+# Statuses an editor has to do something about: the message says what.
+PROBLEMS = [
+    ExtractionStatus.EMPTY,
+    ExtractionStatus.CORRUPT,
+    ExtractionStatus.ENCRYPTED,
+    ExtractionStatus.NO_TEXT,
+]
+
+
+class ReportRows(HTMLParser):
+    """The rows of the report's table: each cell's text, and the link in the first one."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows, self._cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append({"cells": [], "link": None})
+        elif tag == "td" and self.rows:
+            self._cell = ""
+        elif tag == "a" and self._cell is not None and not self.rows[-1]["cells"]:
+            self.rows[-1]["link"] = dict(attrs).get("href")
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self.rows[-1]["cells"].append(" ".join(self._cell.split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+def report_row(html, title):
+    parser = ReportRows()
+    parser.feed(html)
+    return next(row for row in parser.rows if row["cells"] and row["cells"][0] == title)
+
+
+def upload(client, name, data):
+    response = client.post(
+        "/admin/documents/add/",
+        {
+            "title": name,
+            "file": SimpleUploadedFile(name, data),
+            "collection": Collection.get_first_root_node().pk,
+            "language": "nb",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return PortalDocument.objects.get(title=name)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "make", "status"), UPLOADS, ids=[u[0] for u in UPLOADS])
 def test_every_upload_is_stored_with_a_status_the_editor_sees(
     admin_client, django_capture_on_commit_callbacks, name, make, status
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            "/admin/documents/add/",
-            {
-                "title": name,
-                "file": SimpleUploadedFile(name, make()),
-                "collection": Collection.get_first_root_node().pk,
-                "language": "nb",
-            },
-        )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    document = PortalDocument.objects.get(title=name)
+        document = upload(admin_client, name, make())
+    document.refresh_from_db()
     assert document.extraction_status == status
-    report = admin_client.get("/admin/reports/tekstuttrekk/").content.decode()
-    assert name in report
-    assert str(status.label) in report
+    row = report_row(admin_client.get(REPORT).content.decode(), name)
+    assert row["link"] == f"/admin/documents/edit/{document.pk}/"
+    assert row["cells"][1] == str(status.label)
+    message = row["cells"][3]
+    if status in PROBLEMS:
+        assert message, "a file that could not be read tells the editor what to do"
+    # In Norwegian: what the PDF library said is for the log, not for editors.
+    assert not re.search(r"PDFium|[Ff]ailed|[Ee]rror|[Pp]assword", message), message
+    if document.extraction_detail:
+        assert document.extraction_detail not in message
+
+
+@pytest.mark.django_db
+def test_the_pdf_librarys_own_words_go_to_the_log(
+    admin_client, django_capture_on_commit_callbacks, caplog
+):
+    with caplog.at_level(logging.WARNING, logger="documents.tasks"):
+        with django_capture_on_commit_callbacks(execute=True):
+            document = upload(admin_client, "skadet.pdf", corrupt_pdf())
+    logged = [r.getMessage() for r in caplog.records if r.name == "documents.tasks"]
+    assert any(str(document.pk) in line and "PDFium" in line for line in logged), logged
+
+
+@pytest.mark.django_db
+def test_an_editor_can_open_the_documents_they_may_edit_from_the_report(
+    client, admin_client, django_user_model, django_capture_on_commit_callbacks
+):
+    """A kommune editor may edit the documents they uploaded, not the others: the report
+    links the first to their edit page and shows the others' titles without a link
+    that would only end in «no access»."""
+    editor = django_user_model.objects.create_user("froya-rapport", "r@froya.example", "x")
+    editor.groups.add(Group.objects.get(name__startswith="Kommuneredaktør 5014 "))
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        own = upload(client, "egen.pdf", corrupt_pdf())
+        others = upload(admin_client, "andres.pdf", corrupt_pdf())
+    html = client.get(REPORT).content.decode()
+    assert report_row(html, "egen.pdf")["link"] == f"/admin/documents/edit/{own.pk}/"
+    assert report_row(html, "andres.pdf")["link"] is None
+    assert client.get(f"/admin/documents/edit/{own.pk}/").status_code == 200
+    assert client.get(f"/admin/documents/edit/{others.pk}/").status_code != 200
+
+
+@pytest.mark.django_db
+def test_the_exported_report_speaks_norwegian_and_oslo_time(
+    admin_client, django_capture_on_commit_callbacks, time_machine
+):
+    time_machine.move_to(datetime.datetime(2024, 6, 3, 12, 0, tzinfo=datetime.UTC), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(admin_client, "skadet.pdf", corrupt_pdf())
+    response = admin_client.get(REPORT + "?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0] == ["Dokument", "Status", "Sider", "Melding", "Sist lest"]
+    row = next(row for row in rows if row[0] == "skadet.pdf")
+    html_row = report_row(admin_client.get(REPORT).content.decode(), "skadet.pdf")
+    assert row[1:4] == html_row["cells"][1:4]
+    assert row[4] == "2024-06-03 14:00"
 
 
 @pytest.mark.django_db

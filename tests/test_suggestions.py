@@ -1,6 +1,7 @@
 """The public "Foreslå et eksempel" form: sanitising, honeypot, rate limit, CSRF, and the
 coordinators' action that turns a suggestion into a draft case."""
 
+import datetime
 import re
 
 import pytest
@@ -13,6 +14,8 @@ from tests.conftest import needs_redis
 
 pytestmark = pytest.mark.django_db
 URL = "/god-praksis/foresla/"
+LISTING = "/admin/snippets/cases/casesuggestion/"
+INSPECT = LISTING + "inspect/{}/"
 
 
 @pytest.fixture(autouse=True)
@@ -136,14 +139,20 @@ def test_no_payload_survives_in_what_is_stored_or_shown(client, admin_client, pa
     for plain in (stored.title, stored.name):
         assert not TAG.search(plain), plain  # text only; a lone "<" is escaped when shown
     # Shown to a coordinator, and as the draft case made from it.
-    inspect = admin_client.get(f"/admin/snippets/cases/casesuggestion/inspect/{stored.pk}/")
+    inspect = admin_client.get(INSPECT.format(stored.pk))
     assert inspect.status_code == 200
     if "<" in payload:
         assert payload not in inspect.content.decode()
+    assert_harmless(shown_as(inspect.content.decode(), "Beskrivelse"))
     case = stored.make_draft()
     draft = admin_client.get(f"/admin/pages/{case.pk}/view_draft/").content.decode()
     main = draft.split("<main", 1)[1].split("</main>", 1)[0]
     assert not DANGEROUS.search(main), DANGEROUS.search(main)
+
+
+def shown_as(html, label):
+    """What the admin's inspect view shows for a field: the <dd> after its <dt>."""
+    return re.search(rf"<dt>{label}</dt>\s*<dd>(.*?)</dd>", html, re.S)[1].strip()
 
 
 def test_allowed_markup_stays(client):
@@ -237,8 +246,49 @@ def test_a_coordinator_turns_a_suggestion_into_a_draft_case(client, admin_client
     assert case.get_parent().specific.kommunenummer == "5014"
     assert case.title == "Sykkelbibliotek for alle"
     assert stored.status == "drafted"
-    listing = admin_client.get("/admin/snippets/cases/casesuggestion/").content.decode()
+    listing = admin_client.get(LISTING).content.decode()
     assert "Sykkelbibliotek for alle" in listing
+
+
+def test_a_coordinator_sees_the_time_a_suggestion_came_in_oslo_time(
+    client, admin_client, time_machine
+):
+    """The listing and the inspect view show the same time, Oslo's (12:00 UTC on a summer
+    day is 14:00 in Oslo)."""
+    time_machine.move_to(datetime.datetime(2024, 6, 3, 12, 0, tzinfo=datetime.UTC), tick=False)
+    client.post(URL, suggestion())
+    stored = CaseSuggestion.objects.get()
+    assert "3. juni 2024 14:00" in admin_client.get(LISTING).content.decode()
+    inspect = admin_client.get(INSPECT.format(stored.pk)).content.decode()
+    assert shown_as(inspect, "Sendt") == "3. juni 2024 14:00"
+
+
+def test_a_coordinator_reads_the_description_with_its_paragraphs_lists_and_links(
+    client, admin_client
+):
+    """The cleaned markup is shown as markup, as it will be in the draft case; not as
+    «<p>…</p>» to read through."""
+    html = (
+        '<p>Se <a href="https://froya.example/plan">planen</a>.</p><ul><li>én</li><li>to</li></ul>'
+    )
+    client.post(URL, suggestion(description=html))
+    stored = CaseSuggestion.objects.get()
+    inspect = admin_client.get(INSPECT.format(stored.pk)).content.decode()
+    assert shown_as(inspect, "Beskrivelse") == html
+
+
+def test_a_description_stored_without_cleaning_is_cleaned_when_shown(admin_client):
+    """The inspect view does not trust what is in the table: a row written some other way
+    than through the form (an import, an old version) is cleaned again on the way out."""
+    stored = CaseSuggestion.objects.create(
+        name="Import",
+        email="import@example.no",
+        title="Importert",
+        description='<p onclick="alert(1)">Tekst</p><script>alert(1)</script>',
+        consent_given_at=datetime.datetime(2024, 6, 3, tzinfo=datetime.UTC),
+    )
+    inspect = admin_client.get(INSPECT.format(stored.pk)).content.decode()
+    assert shown_as(inspect, "Beskrivelse") == "<p>Tekst</p>alert(1)"
 
 
 @pytest.mark.parametrize("title", ["'>", "<b>«»</b> !!!", "Sykkelbibliotek for alle"])

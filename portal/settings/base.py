@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Not for its template tags: Wagtail's status panels call its naturaltime ("11 minutes
+    # ago"), whose translations load only when the app is installed.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +178,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # each e-mail address). Users without an uploaded picture get Wagtail's default avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.LoginForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if os.environ.get("SEARCH_URL"):
     # Elasticsearch or OpenSearch, with Norwegian analysis (search/elasticsearch.py).
