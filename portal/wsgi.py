@@ -1,4 +1,5 @@
-"""WSGI entry point for app servers (gunicorn and the like)."""
+"""WSGI entry point for the app server (`make serve` runs granian with it). Anonymous
+visitors may be answered from the page cache before Django runs (portal/pagecache.py)."""
 
 import os
 
@@ -6,4 +7,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from portal.pagecache import PageCache  # noqa: E402 - needs Django set up
+
+application = PageCache(django_application)

@@ -114,17 +114,28 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set, otherwise a per-process memory cache.
+# Redis when REDIS_URL is set (shared by every app server; an outage makes it act empty,
+# portal/cache.py), otherwise a per-process memory cache. "pages" is the page cache
+# (portal/pagecache.py): without Redis, files that the processes of one machine share.
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        name: {
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "portal",
+            "KEY_PREFIX": prefix,
         }
+        for name, prefix in (("default", "portal"), ("pages", "portal-pages"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "page-cache"),
+        },
+    }
+# Only production serves anonymous visitors from the page cache.
+PAGE_CACHE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,7 +2,7 @@
 else; on SQLite the test database is a file so that `--reuse-db` can keep it."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import CACHES, DATABASES, VAR_DIR
 
 # Not a secret: the prefix marks it as unusable, and production refuses it.
 SECRET_KEY = "django-insecure-only-for-the-test-suite"  # noqa: S105
@@ -17,3 +17,6 @@ WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_portal.sqlite3")}
+
+# The page cache's own tests turn it on; in memory, so tests leave no files behind.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}

@@ -1,0 +1,155 @@
+"""The page cache for anonymous visitors: in front of Django, in the WSGI application.
+
+A page Django answers with `Cache-Control: public` (BasePage decides: never for logged-in
+users or private pages, and forms and search say `never_cache`) is kept, and the next
+visitor without a session gets it without Django running at all. Whatever changes what
+pages show (a page published, unpublished, moved or deleted, a goal, a theme, a document,
+an image, a restriction, a translation) purges the whole cache at once: every key holds
+the cache's current generation, and a change starts a new one. Keys live as long as a
+shared cache may keep a page anyway (PUBLIC_MAX_AGE), so what changes with time alone
+(the next meeting) is at most that old.
+
+Redis when REDIS_URL is set, so that every app server and machine shares the cache and
+its generation; otherwise files under VAR_DIR, shared by the processes of one machine.
+Only `make serve` (production settings) turns it on: under `make run` a developer sees
+every template change at once."""
+
+import hashlib
+import uuid
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core.models import PUBLIC_MAX_AGE
+
+GENERATION = "generation"
+# Query parameters a cached listing may have: filters and pages. Any other query string
+# is rendered every time, so that made-up parameters cannot fill the cache.
+LISTING_PARAMETERS = {"page", "kommune", "tema", "mal", "ar", "type", "year"}
+# The apps whose objects pages show, and within them what changes no public page.
+SHOWN_APPS = {
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "taggit",
+    "documents",
+    "network",
+    "home",
+    "cases",
+    "events",
+    "reports",
+}
+NOT_SHOWN = {
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.uploadedfile",
+    "cases.casesuggestion",
+}
+HIT = ("X-Page-Cache", "hit")
+
+
+def page_cache():
+    return caches["pages"]
+
+
+def generation():
+    cache = page_cache()
+    current = cache.get(GENERATION)
+    if current is None:
+        current = uuid.uuid4().hex
+        if not cache.add(GENERATION, current, timeout=None):
+            current = cache.get(GENERATION) or current
+    return current
+
+
+def purge(**kwargs):
+    """Starts a new generation: every page in the cache is gone for every app server."""
+    page_cache().set(GENERATION, uuid.uuid4().hex, timeout=None)
+
+
+def purge_if_shown(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in SHOWN_APPS and meta.label_lower not in NOT_SHOWN:
+        purge()
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(purge_if_shown, dispatch_uid=f"page-cache-{id(signal)}")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(purge, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+def request_key(environ):
+    """The key of a request that may be answered from the cache, or None."""
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return None
+    if settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", ""):
+        return None  # someone logged in (or previewing): always rendered
+    query = environ.get("QUERY_STRING", "")
+    if any(name not in LISTING_PARAMETERS for name, _ in parse_qsl(query, True)):
+        return None
+    address = "|".join(
+        [
+            environ.get("HTTP_X_FORWARDED_PROTO", environ.get("wsgi.url_scheme", "")),
+            environ.get("HTTP_HOST", ""),
+            environ.get("PATH_INFO", ""),
+            query,
+        ]
+    )
+    return "page:" + hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def storable(status, headers):
+    if not status.startswith("200"):
+        return False
+    names = {name.lower(): value for name, value in headers}
+    return "public" in names.get("cache-control", "") and "set-cookie" not in names
+
+
+class PageCache:
+    """Wraps the WSGI application (portal/wsgi.py)."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        key = request_key(environ) if settings.PAGE_CACHE else None
+        if key is None:
+            return self.application(environ, start_response)
+        cache = page_cache()
+        key = f"{generation()}:{key}"
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, body = stored
+            start_response(status, [*headers, HIT])
+            return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+        captured = {}
+
+        def remember(status, headers, exc_info=None):
+            captured.update(status=status, headers=headers)
+            return start_response(status, headers, exc_info)
+
+        response = self.application(environ, remember)
+        if not storable(captured.get("status", ""), captured.get("headers", [])):
+            return response
+        try:
+            body = b"".join(response)
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+        if environ["REQUEST_METHOD"] == "GET":
+            cache.set(key, (captured["status"], captured["headers"], body), PUBLIC_MAX_AGE)
+        return [body]
