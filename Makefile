@@ -9,13 +9,19 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTEST_ARGS ?=
 
-.PHONY: run test test-browser setup lint lock messages clean
+.PHONY: run serve test test-browser setup lint lock messages clean
 
 # Links in e-mails and the API name the address the portal is served at.
 BASE_URL ?= http://127.0.0.1:$(PORT)
 
 run: setup
 	BASE_URL=$(BASE_URL) $(PY) manage.py runserver --nostatic 127.0.0.1:$(PORT)
+
+# Production mode on this machine (README, "make serve"): settings from the environment;
+# SECRET_KEY and ALLOWED_HOSTS are required, SECURE_SSL_REDIRECT=0 for plain HTTP.
+serve: $(VENV)/.installed node_modules/.installed messages
+	DJANGO_SETTINGS_MODULE=portal.settings.production BASE_URL=$(BASE_URL) PORT=$(PORT) \
+		exec $(PY) manage.py serve
 
 test: $(VENV)/.test-installed node_modules/.installed messages
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

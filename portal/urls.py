@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": {"pages": PortalSitemap}}),
     path("robots.txt", views.robots_txt),
+    path("healthz", views.healthz),
     path("favicon.ico", views.favicon),
 ]
 

@@ -2,17 +2,26 @@
 `make run` serves itself."""
 
 import posixpath
+import secrets
+import sys
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.views import serve as serve_static
+from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils.cache import patch_cache_control
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve as serve_file
+
+from portal.models import WorkerHeartbeat
+from portal.tasks import STALE_AFTER_SECONDS
 
 # Uploaded files anyone may fetch directly: images and their renditions. Documents go
 # through Wagtail's serve view, which checks the privacy of their collection.
@@ -27,9 +36,20 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# How long a visitor (or a crawler) should wait before asking again while the database
+# is away; the app servers reconnect by themselves as soon as it answers.
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
-    # Rendered without a request context: the page must not depend on the database or on
-    # anything else that may be what just failed.
+    """The 500 page; a 503 that says to come back soon when the database does not answer.
+    Rendered without a request context: the page must not depend on the database or on
+    anything else that may be what just failed."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
@@ -88,3 +108,43 @@ def favicon(request):
     response = FileResponse(open(finders.find("favicon.ico"), "rb"), content_type="image/x-icon")
     patch_cache_control(response, public=True, max_age=7 * 24 * 60 * 60)
     return response
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """200 when the database, the cache and the task worker work; 503 naming what does
+    not. For load balancers and monitoring; never cached."""
+    parts = {"database": database_state(), "cache": cache_state(), "worker": worker_state()}
+    healthy = all(state == "ok" for state in parts.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "feil", **parts}, status=200 if healthy else 503
+    )
+
+
+def database_state():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return "svarer ikke"
+    return "ok"
+
+
+def cache_state():
+    probe = secrets.token_hex(8)
+    cache.set("healthz", probe, 10)  # the cache acts empty while Redis is away
+    return "ok" if cache.get("healthz") == probe else "svarer ikke"
+
+
+def worker_state():
+    if "Immediate" in settings.TASKS["default"]["BACKEND"]:
+        return "ok"  # no worker: tasks run in the request (development and tests)
+    try:
+        beat = WorkerHeartbeat.objects.filter(name="worker").first()
+    except DatabaseError:
+        return "ukjent (databasen svarer ikke)"
+    if beat is None:
+        return "har ikke meldt seg"
+    age = (timezone.now() - beat.seen_at).total_seconds()
+    return "ok" if age <= STALE_AFTER_SECONDS else f"siste livstegn for {int(age)} s siden"
