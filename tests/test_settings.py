@@ -73,7 +73,7 @@ def test_redis_is_the_cache_when_redis_url_is_set():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["RedisCache", "ja"]
+    assert result.stdout.split() == ["ResilientRedisCache", "ja"]
     # and the value really sits in Redis, under the portal's key prefix
     import redis
 
