@@ -39,9 +39,13 @@ PAGES = [
     "/god-praksis/",
     "/rapporter/",
 ]
-UNCACHED = ["/kommuner/froya/", "/kommuner/froya/halvert-matsvinn-i-skolekantina/",
-            "/kommuner/froya/baerekraftsrapport-2024/", "/sok/?q=matsvinn",
-            "/api/v2/pages/?type=cases.CasePage&fields=*"]
+UNCACHED = [
+    "/kommuner/froya/",
+    "/kommuner/froya/halvert-matsvinn-i-skolekantina/",
+    "/kommuner/froya/baerekraftsrapport-2024/",
+    "/sok/?q=matsvinn",
+    "/api/v2/pages/?type=cases.CasePage&fields=*",
+]
 P95 = """
 done = function(summary, latency, requests)
   io.write(string.format("P95 %d\\n", latency:percentile(95)))
@@ -77,7 +81,9 @@ def ensure_tools():
 def wrk(url, seconds, connections, script, extra=()):
     result = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script, *extra, url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     out = result.stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -137,16 +143,32 @@ class Serve:
         if redis_url:
             self.env["REDIS_URL"] = redis_url
         if old:  # a commit from before `manage.py serve`: prepare it, then the same server
-            for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "--noinput", "-v0"],
-                            ["bootstrap", "-v0"]):
+            for command in (
+                ["collectstatic", "--noinput", "-v0"],
+                ["migrate", "--noinput", "-v0"],
+                ["bootstrap", "-v0"],
+            ):
                 subprocess.run([PYTHON, "manage.py", *command], cwd=tree, env=self.env, check=True)
-            command = [PYTHON, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
-                       "--port", str(self.port), "--workers", "2", "--no-access-log",
-                       "portal.wsgi:application"]
+            command = [
+                PYTHON,
+                "-m",
+                "granian",
+                "--interface",
+                "wsgi",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                "2",
+                "--no-access-log",
+                "portal.wsgi:application",
+            ]
         else:
             command = [PYTHON, "manage.py", "serve", "--port", str(self.port)]
-        self.process = subprocess.Popen(command, cwd=tree, env=self.env,
-                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command, cwd=tree, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         self.base = f"http://127.0.0.1:{self.port}"
         wait_for(self.base + "/")
 
@@ -161,22 +183,38 @@ class Serve:
 def private_redis(directory):
     port = free_port()
     process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(directory)], stdout=subprocess.DEVNULL)
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     time.sleep(0.5)
     return process, f"redis://127.0.0.1:{port}/0"
 
 
 def fresh_database(name):
-    subprocess.run(["psql", f"{PG}/postgres", "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["psql", f"{PG}/postgres", "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
+        check=True,
+        capture_output=True,
+    )
     subprocess.run(["psql", f"{PG}/postgres", "-qc", f'CREATE DATABASE "{name}"'], check=True)
     return f"{PG}/{name}"
 
 
 def line(label, url, rate, p50, p95, errors, ceiling=None):
     share = f"{100 * rate / ceiling:6.2f} %" if ceiling else "        "
-    print(f"{label:<10} {url:<52} {rate:>9.1f} {share} {p50:>8.1f} {p95:>8.1f} {errors:>6}")
+    print(f"{label:<10} {url:<52} {rate:>8.1f} {share} {p50:>8.1f} {p95:>8.1f} {errors:>6}")
 
 
 def main():
@@ -198,11 +236,16 @@ def main():
         trees = [("now", BASE_DIR, False)]
         if args.before:
             worktree = Path(directory) / "before"
-            subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.before],
-                           cwd=BASE_DIR, check=True, capture_output=True)
+            subprocess.run(
+                ["git", "worktree", "add", "--detach", str(worktree), args.before],
+                cwd=BASE_DIR,
+                check=True,
+                capture_output=True,
+            )
             (worktree / "node_modules").symlink_to(BASE_DIR / "node_modules")
             trees.append((args.before[:10], worktree, True))
-        print(f"{'':10} {'url':<52} {'req/s':>9} {'of nginx':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
+        columns = ("req/s", "of nginx", "p50 ms", "p95 ms")
+        print(f"{'':10} {'url':<52} " + " ".join(f"{c:>8}" for c in columns) + " errors")
         nginx_rate = wrk(nginx.url, args.seconds, 16, script)
         line("nginx", "40 KB static file", *nginx_rate)
         for label, tree, old in trees:
@@ -211,22 +254,31 @@ def main():
             servers.append(server)
             for url in PAGES:
                 wrk(server.base + url, 2, 16, script)  # warm up, fill the cache
-                line(f"{label} anon", url, *wrk(server.base + url, args.seconds, 16, script),
-                     ceiling=nginx_rate[0])
+                line(
+                    f"{label} anon",
+                    url,
+                    *wrk(server.base + url, args.seconds, 16, script),
+                    ceiling=nginx_rate[0],
+                )
             for url in UNCACHED:
                 extra = ("-H", "Cookie: sessionid=nobodys-session")
                 wrk(server.base + url, 2, 4, script, extra)
-                line(f"{label} render", url, *wrk(server.base + url, args.seconds, 4, script, extra))
+                line(
+                    f"{label} render", url, *wrk(server.base + url, args.seconds, 4, script, extra)
+                )
             if args.load:
                 mix = Path(directory) / "mix.lua"
                 paths = PAGES + ["/sok/?q=matsvinn", "/api/v2/search/?q=barnehage", "/healthz"]
                 mix.write_text(
                     "paths = {" + ",".join(f'"{p}"' for p in paths) + "}\ni = 0\n"
-                    "request = function() i = i + 1; return wrk.format(nil, paths[i % #paths + 1]) end\n"
-                    + P95
+                    "request = function()\n  i = i + 1\n"
+                    "  return wrk.format(nil, paths[i % #paths + 1])\nend\n" + P95
                 )
-                line(f"{label} mix", f"50 clients, {args.load} s, {len(paths)} URLs",
-                     *wrk(server.base + "/", args.load, 50, str(mix), ("--timeout", "10s")))
+                line(
+                    f"{label} mix",
+                    f"50 clients, {args.load} s, {len(paths)} URLs",
+                    *wrk(server.base + "/", args.load, 50, str(mix), ("--timeout", "10s")),
+                )
             server.stop()
             servers.remove(server)
         nginx.stop()

@@ -127,3 +127,43 @@ def test_a_hung_redis_costs_at_most_a_short_wait(private_redis):
     os.kill(private_redis.pid, signal.SIGCONT)
     assert [status for status, _took in answers] == [200] * len(answers)
     assert max(took for _status, took in answers) < 1.0, answers
+
+
+def test_a_cache_in_front_is_told_to_drop_a_page_when_it_is_published(settings):
+    """FRONTEND_CACHE_PURGE_URL: Wagtail sends an HTTP PURGE for the page's address to the
+    cache in front (Varnish, say). Here the cache is a little server the test starts."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    purged = []
+
+    class FrontCache(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            purged.append((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FrontCache)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    try:
+        froya = nb_kommune("5014")
+        froya.save_revision().publish()
+    finally:
+        server.shutdown()
+    assert ("testserver", "/kommuner/froya/") in purged, purged
+
+
+def nb_kommune(number):
+    from network.models import KommunePage
+    from tests.conftest import nb
+
+    return nb(KommunePage, kommunenummer=number)
