@@ -6,7 +6,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, MIDDLEWARE, SECRET_KEY
+from .base import ALLOWED_HOSTS, DATABASES, MIDDLEWARE, SECRET_KEY, STORAGES
 
 DEBUG = False
 
@@ -46,7 +46,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Static files: collected (`make serve` runs collectstatic), names hashed, compressed, and
 # served by WhiteNoise with far-future cache headers, from the app server itself.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MIDDLEWARE = [
