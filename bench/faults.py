@@ -214,6 +214,7 @@ def main():
         postgres.start()
         clients.phase = "PostgreSQL back"
         back_at = time.monotonic()
+        back_wall = time.time()
         time.sleep(15)
 
         clients.phase = "Redis killed"
@@ -249,6 +250,32 @@ def main():
             print(f"{phase}: server errors {errors}, slowest answer {slowest:.2f} s")
         status, body = get(port, "/healthz")
         print(f"/healthz at the end: {status} {body}")
+        # The worker stopped with the database; it must be back and taking tasks: a
+        # heartbeat task queued after the database returned has run.
+        deadline = time.monotonic() + 90
+        beat = 0.0
+        while time.monotonic() < deadline:
+            beat = float(
+                subprocess.run(
+                    [
+                        "psql",
+                        postgres.url,
+                        "-tAc",
+                        "SELECT coalesce(max(extract(epoch FROM seen_at)), 0) "
+                        "FROM portal_workerheartbeat",
+                    ],
+                    capture_output=True,
+                    text=True,
+                ).stdout.strip()
+                or 0
+            )
+            if beat > back_wall:
+                break
+            time.sleep(2)
+        if beat > back_wall:
+            print(f"task worker ran a task queued after the outage, {beat - back_wall:.0f} s after")
+        else:
+            print("task worker ran no task after the outage within 90 s")
         worker = subprocess.run(["pgrep", "-f", "manage.py db_worker"], capture_output=True)
         print(f"task worker running at the end: {'yes' if worker.returncode == 0 else 'no'}")
     finally:
