@@ -17,7 +17,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,10 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.services import PrivatePostgres, PrivateRedis, free_port  # noqa: E402
+
 CLIENTS = 20
 # Pages from the page cache, pages rendered every time (a session cookie skips the cache,
 # so the database is asked), the search and the health check.
@@ -40,77 +42,6 @@ REQUESTS = [
     ("/kommuner/froya/halvert-matsvinn-i-skolekantina/", ""),
     ("/baerekraftfredag/", ""),
 ]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def as_postgres(*command):
-    return subprocess.run(
-        ["runuser", "-u", "postgres", "--", *command], check=True, capture_output=True, text=True
-    )
-
-
-class PrivatePostgres:
-    def __init__(self, directory):
-        self.port = free_port()
-        self.data = Path(directory) / "pgdata"
-        self.data.mkdir()
-        shutil.chown(self.data, "postgres", "postgres")
-        shutil.chown(directory, "postgres", "postgres")
-        as_postgres(str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres")
-        self.start()
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
-
-    def start(self):
-        as_postgres(
-            str(PG_BIN / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.data / "log"),
-            "-o",
-            f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1",
-            "-w",
-            "start",
-        )
-
-    def stop(self):
-        as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-
-class PrivateRedis:
-    def __init__(self, directory):
-        self.port = free_port()
-        self.directory = directory
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.start()
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.directory),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        time.sleep(0.5)
-
-    def kill(self):
-        self.process.kill()
-        self.process.wait()
 
 
 def get(port, path, cookie=""):

@@ -21,7 +21,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,10 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.services import PrivateRedis, free_port  # noqa: E402
+
 PYTHON = sys.executable
 PG = "postgres://postgres@127.0.0.1:5432"
 PAGES = [
@@ -54,12 +57,6 @@ done = function(summary, latency, requests)
     + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(url, seconds=300):
@@ -180,28 +177,6 @@ class Serve:
             self.process.kill()
 
 
-def private_redis(directory):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(directory),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    time.sleep(0.5)
-    return process, f"redis://127.0.0.1:{port}/0"
-
-
 def fresh_database(name):
     subprocess.run(
         ["psql", f"{PG}/postgres", "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
@@ -229,7 +204,8 @@ def main():
     directory = tempfile.mkdtemp(prefix="bench-http-")
     script = Path(directory) / "p95.lua"
     script.write_text(P95)
-    redis, redis_url = private_redis(directory) if args.redis else (None, None)
+    redis = PrivateRedis(directory) if args.redis else None
+    redis_url = redis.url if redis else None
     servers, worktree = [], None
     try:
         nginx = Nginx(directory)
@@ -286,7 +262,7 @@ def main():
         for server in servers:
             server.stop()
         if redis:
-            redis.terminate()
+            redis.kill()
         if worktree:
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=BASE_DIR)
         shutil.rmtree(directory, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 import csv
 import importlib
+import socket
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,9 @@ def froya():
 
 
 def user_in_group(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(username, f"{username}@example.no", "x")
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.no", "x", first_name=username.title()
+    )
     user.groups.add(Group.objects.get(name__startswith=group_name))
     return user
 
@@ -108,3 +111,10 @@ def redis_answers(url="redis://127.0.0.1:6379/0"):
 needs_redis = pytest.mark.skipif(
     not redis_answers(), reason="no Redis answers on 127.0.0.1:6379 (CI starts one)"
 )
+
+
+def free_port():
+    """A TCP port nothing listens on, for a server a test starts itself."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

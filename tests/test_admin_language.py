@@ -18,14 +18,13 @@ import wagtail
 import wagtail_localize
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
-from network.models import KommunePage
 from reports.factories import ReportPageFactory
 from reports.placeholder import placeholder_pdf
+from tests.conftest import froya as froya_page
 from tests.conftest import project_page_models
 
 pytestmark = pytest.mark.django_db
@@ -310,27 +309,9 @@ def english_in(strings, patterns):
 # --- The journeys -------------------------------------------------------------------------
 
 
-def make_user(django_user_model, username, group_prefix):
-    user = django_user_model.objects.create_user(
-        username, f"{username}@example.no", "x", first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name__startswith=group_prefix))
-    return user
-
-
 @pytest.fixture
 def froya():
-    return KommunePage.objects.get(locale__language_code="nb", kommunenummer="5014")
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return make_user(django_user_model, "redaktor", "Kommuneredaktør 5014 ")
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    return make_user(django_user_model, "koordinator", "Nettverkskoordinator")
+    return froya_page()
 
 
 class Journey:
@@ -504,8 +485,8 @@ def walk_the_journeys(client, editor, coordinator, froya, clock):
     return journey.screens
 
 
-def test_the_editors_journeys_speak_bokmal(client, editor, coordinator, froya, time_machine):
-    screens = walk_the_journeys(client, editor, coordinator, froya, time_machine)
+def test_the_editors_journeys_speak_bokmal(client, froya_editor, coordinator, froya, time_machine):
+    screens = walk_the_journeys(client, froya_editor, coordinator, froya, time_machine)
     untranslated = english_patterns(untranslated_msgids())
     translated = translated_msgids()
     english, slips = {}, {}
@@ -531,10 +512,10 @@ def test_the_editors_journeys_speak_bokmal(client, editor, coordinator, froya, t
     )
 
 
-def test_the_admin_javascript_speaks_bokmal(client, editor):
+def test_the_admin_javascript_speaks_bokmal(client, froya_editor):
     """Wagtail's JavaScript gets its texts from /admin/jsi18n/ (the djangojs domain), which
     also reads LOCALE_PATHS: every one of them has a bokmål translation."""
-    client.force_login(editor)
+    client.force_login(froya_editor)
     script = client.get("/admin/jsi18n/").content.decode()
     catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.S)[1])
     admin_js = Path(apps.get_app_config("wagtailadmin").path) / "locale/en/LC_MESSAGES/djangojs.po"

@@ -3,7 +3,6 @@ a local S3 server the test starts itself (moto's server mode): files go to the b
 their text is extracted from there, and a private document is still served only through
 Wagtail's serve view, to those who may see it."""
 
-import socket
 import uuid
 from types import SimpleNamespace
 
@@ -13,15 +12,10 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection, CollectionViewRestriction
 
 from documents.models import PortalDocument
+from tests.conftest import free_port
 from tests.pdfs import text_pdf
 
 pytestmark = pytest.mark.django_db
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

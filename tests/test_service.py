@@ -17,8 +17,10 @@ from django.test import Client
 from django.utils import timezone
 
 from home.models import HomePage
+from network.models import KommunePage
 from portal.models import WorkerHeartbeat
 from portal.tasks import heartbeat
+from tests.conftest import free_port, nb
 
 pytestmark = pytest.mark.django_db
 
@@ -57,12 +59,6 @@ def test_a_database_that_does_not_answer_gives_a_norwegian_503(monkeypatch):
     html = response.content.decode()
     assert "Portalen er straks tilbake" in html and "Traceback" not in html
     assert "5432" not in html
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -163,7 +159,4 @@ def test_a_cache_in_front_is_told_to_drop_a_page_when_it_is_published(settings):
 
 
 def nb_kommune(number):
-    from network.models import KommunePage
-    from tests.conftest import nb
-
     return nb(KommunePage, kommunenummer=number)
