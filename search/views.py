@@ -11,28 +11,13 @@ from wagtail.models import Locale, Page
 
 from core.exceptions import VisitorBadRequest
 from core.pagination import paginate
+from search.facets import FACETS, FacetCounter, facet_labels, facet_options
+from search.matches import matched_ids
 from search.query import clean_query, terms
-from search.results import (
-    FACETS,
-    build_hits,
-    facet_counts,
-    facet_filter,
-    facet_labels,
-    facet_values,
-)
+from search.results import build_hits
 
 PER_PAGE = 20
 MAX_FACET_VALUE = 100
-# Elasticsearch gives no queryset of every match: its facets count the best this many.
-MAX_FACET_HITS = 1000
-
-
-def matching(pages, query):
-    """Every page in `pages` that matches the query, unranked, as a queryset."""
-    found = pages.search(query, operator="and", order_by_relevance=False)
-    if hasattr(found, "get_queryset"):  # the database backends match in SQL
-        return found.get_queryset().order_by()
-    return pages.filter(pk__in=[page.pk for page in found[:MAX_FACET_HITS]])
 
 
 def run_search(request, locale):
@@ -44,20 +29,26 @@ def run_search(request, locale):
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
     if not query:
         results = paginate(request, [], PER_PAGE)
-        return query, chosen, results, facet_counts({}, chosen, labels), labels
+        return query, chosen, results, facet_options({}, chosen, labels), labels
+    # The match runs once: the facets and the number of hits are counted over its ids.
+    ids, every_match = matched_ids(pages, query)
+    counter = FacetCounter(ids, chosen, locale)
+    counts = counter.counts()
     filtered = pages
-    for name, value in chosen.items():
-        filtered = filtered.filter(facet_filter(name, value, locale))
-    results = paginate(request, filtered.search(query, operator="and"), PER_PAGE)
+    for condition in counter.filters.values():
+        filtered = filtered.filter(condition)
+    results = paginate(
+        request,
+        filtered.search(query, operator="and"),
+        PER_PAGE,
+        count=counter.total(counts) if every_match else None,
+    )
     ids = [page.pk for page in results.object_list]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     results.object_list = build_hits(
         [specific[pk] for pk in ids if pk in specific], locale, terms(query)
     )
-    # Facets are counted over every match without the chosen facets, which are then
-    # applied in Python: the same rules as facet_filter(), one set of queries.
-    facets = facet_counts(facet_values(matching(pages, query), locale), chosen, labels)
-    return query, chosen, results, facets, labels
+    return query, chosen, results, facet_options(counts, chosen, labels), labels
 
 
 def link(request, **changes):

@@ -4,17 +4,19 @@ gives a 500, whatever is typed. Runs on the configured database backend (SQLite,
 PostgreSQL with DATABASE_URL)."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from cases.factories import CasePageFactory
 from documents.models import PortalDocument
-from network.models import KommunePage
+from network.models import SDG, KommuneLookup, KommunePage, ThemePage
 from reports.models import ReportPage
 from search.query import clean_query
 from tests.conftest import froya
@@ -90,6 +92,102 @@ def test_no_results_offers_to_drop_filters(client):
     assert "Vi fant ingenting som passer til «matsvinn»." in html
     assert 'href="?q=matsvinn"' in html
     assert "Søk uten avgrensningen Kommune: Hitra" in html
+
+
+# Facets, counted in the database, against a count made page by page in Python.
+
+
+def facet_values_of(page, owners, theme_slugs):
+    """The facet values one page has, read from the page itself."""
+    owner = owners.owner_of(page)
+    values = {
+        "type": {page._meta.label_lower},
+        "kommune": {owner.kommunenummer} if owner else set(),
+        "tema": {page.slug} if isinstance(page, ThemePage) else set(),
+        "mal": {str(goal.number) for goal in page.sdgs.all()} if hasattr(page, "sdgs") else set(),
+        "ar": set(),
+    }
+    if hasattr(page, "themes"):
+        keys = [theme.translation_key for theme in page.themes.all()]
+        values["tema"] |= {theme_slugs[key] for key in keys if key in theme_slugs}
+    if page.year_facet:
+        value = page
+        for part in page.year_facet.split("__"):
+            value = getattr(value, part, None)
+        if value:
+            values["ar"].add(str(value))
+    return values
+
+
+def expected_facets(query, chosen, locale):
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    found = pages.search(query, operator="and", order_by_relevance=False)
+    owners = KommuneLookup(locale)
+    slugs = dict(ThemePage.objects.filter(locale=locale).values_list("translation_key", "slug"))
+    values = [facet_values_of(page.specific, owners, slugs) for page in found]
+    facets = {}
+    for name in ("type", "kommune", "tema", "mal", "ar"):
+        counts = {}
+        for page in values:
+            if all(value in page[other] for other, value in chosen.items() if other != name):
+                for value in page[name]:
+                    counts[value] = counts.get(value, 0) + 1
+        facets[name] = counts
+    total = sum(all(value in page[n] for n, value in chosen.items()) for page in values)
+    return facets, total
+
+
+def a_varied_archive():
+    """Cases in two kommuner with themes, goals and years, so every facet has values."""
+    hitra = KommunePage.objects.get(kommunenummer="5056", locale=Locale.get_default())
+    themes = list(ThemePage.objects.filter(locale=Locale.get_default())[:3])
+    goals = list(SDG.objects.filter(locale=Locale.get_default())[:4])
+    for number in range(8):
+        case = CasePageFactory(
+            parent=froya() if number % 2 else hitra,
+            title=f"Matsvinn og gjenbruk {number}",
+            period_start=date(2020 + number % 3, 3, 1),
+        )
+        case.themes.set(themes[: number % 4])
+        case.sdgs.set(goals[number % 3 : number % 3 + 2])
+        case.save_revision().publish()
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {},
+        {"type": "cases.casepage"},
+        {"kommune": "5014"},
+        {"tema": "matsvinn"},
+        {"mal": "2"},
+        {"ar": "2021"},
+        {"type": "cases.casepage", "kommune": "5056", "ar": "2022"},
+        {"kommune": "9999"},
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("query", ["matsvinn", "gjenbruk", "plassholderteksten", "kommune"])
+def test_facets_and_the_count_agree_with_a_page_by_page_count(client, query, chosen):
+    a_varied_archive()
+    result = hits(client, query, **chosen)
+    facets, total = expected_facets(query, chosen, Locale.get_default())
+    assert result["count"] == total
+    for name, counts in facets.items():
+        assert {o["value"]: o["count"] for o in result["facets"][name]} == counts, name
+
+
+def test_the_facets_cost_the_same_queries_for_two_hits_and_for_forty(client):
+    def queries_for(query):
+        with CaptureQueriesContext(connection) as context:
+            assert hits(client, query, page="1")["count"]
+        return len(context)
+
+    for number in range(40):
+        CasePageFactory(parent=froya(), title=f"Solcelleanlegg {number}", summary="Solceller.")
+    CasePageFactory(parent=froya(), title="Vindkraft på kaia", summary="Vindturbin.")
+    CasePageFactory(parent=froya(), title="Vindkraft på taket", summary="Vindturbin.")
+    assert queries_for("solcelleanlegg") == queries_for("vindkraft")
 
 
 # What must never be found.

@@ -22,7 +22,6 @@ from collections import Counter
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
-from django.db.models import F, Lookup
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresIndex,
@@ -47,26 +46,12 @@ from search.backends.scoring import (
     rank_sql,
     tsquery_literal,
 )
+from search.matches import among
 from search.models import Champion, ChampionList
 
 # Candidates checked and ranked in one query.
 BATCH = 200
 INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
-
-
-class AnyOf(Lookup):
-    """`field = ANY(array)`: a list of ids as one parameter. As separate parameters, a
-    thousand ids cost Django more time than the query, and PostgreSQL takes at most
-    65,535 of them."""
-
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):
-        lhs, params = self.process_lhs(compiler, connection)
-        # As the text of an array literal: psycopg adapts a long list item by item.
-        array = "{" + ",".join(map(str, self.rhs)) + "}"
-        return f"{lhs} = ANY(%s::bigint[])", [*params, array]
 
 
 class Candidate:
@@ -96,6 +81,8 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
         if not self.takes_fast_path() or (self.order_by_relevance and stop is None):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if stop is not None and stop <= start:  # an empty slice: a page past the last hit
+            return self.queryset.none()
         connection = connections[router.db_for_read(IndexEntry)]
         champions = ChampionLists(connection)
         lexemes = self.lexemes(champions, config)
@@ -131,7 +118,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         with matching_by_index(connections[router.db_for_read(IndexEntry)]) as cursor:
             cursor.execute(*self.match_sql(lexemes))
             ids = [int(object_id) for (object_id,) in cursor.fetchall()]
-        return self.queryset.filter(AnyOf(F("pk"), ids))
+        return self.queryset.filter(among(ids))
 
     def match_sql(self, lexemes):
         """SQL for the ids of the matching objects. OFFSET 0 keeps the content type test
