@@ -184,7 +184,7 @@ class FacetCounter:
     def count_years(self, counter, condition):
         for model, lookup in year_lookups().items():
             name, _sep, transform = lookup.partition("__")
-            year = ExtractYear(name) if transform == "year" else F(name)
+            year = year_of(model, name) if transform == "year" else F(name)
             rows = (
                 model.objects.filter(self.matched, condition, **{f"{name}__isnull": False})
                 .annotate(facet_year=year)
@@ -201,6 +201,24 @@ class FacetCounter:
                 ThemePage.objects.filter(locale=self.locale).values_list("translation_key", "slug")
             )
         return self._theme_slugs.get(translation_key)
+
+
+class DateYear(ExtractYear):
+    """The year of a date. On SQLite in its own C function: Django's ExtractYear calls
+    a Python function for each row, a third of the time of counting 10,000 matches."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(strftime('%%Y', {sql}) AS integer)", params
+
+
+def year_of(model, field_name):
+    """The year of a date or date-time field. A date-time's year is the year in Oslo,
+    worked out by Django as the `__year` filter does."""
+    field = model._meta.get_field(field_name)
+    if field.get_internal_type() == "DateField":
+        return DateYear(field_name)
+    return ExtractYear(field_name)
 
 
 def type_label(content_type_id):
