@@ -4,7 +4,12 @@ Everything the portal keeps in Redis can be worked out again (Wagtail's site roo
 rendered pages, the rate limit's counts), so while Redis is down or hung the cache acts
 empty: a read misses, a write is dropped, and the page is rendered from the database. A
 call waits at most REDIS_TIMEOUT; after one fails, this process leaves Redis alone for
-RETRY_AFTER seconds, so a hung Redis costs one short wait, not one per cache call."""
+RETRY_AFTER seconds, so a hung Redis costs one short wait, not one per cache call.
+
+What is written while Redis is away is lost, and that includes the page cache's purges:
+a page published during a Redis pause would otherwise be served stale from what Redis
+still holds when it answers again. So when Redis answers again after this process found
+it down, the hooks registered with on_recovery() run first (the page cache purges)."""
 
 import functools
 import logging
@@ -18,6 +23,26 @@ logger = logging.getLogger(__name__)
 REDIS_TIMEOUT = 0.25  # seconds, to connect and for each answer
 RETRY_AFTER = 5.0  # seconds without trying Redis after a call failed
 _down_until = {}  # server list: monotonic time until which Redis is left alone
+_recovery_hooks = []
+
+
+def on_recovery(hook):
+    """`hook()` runs when Redis answers again after this process found it down."""
+    if hook not in _recovery_hooks:
+        _recovery_hooks.append(hook)
+
+
+def make_up_for_the_outage(servers):
+    """Runs the recovery hooks before the first call after an outage. They call Redis
+    through these same methods: if it still does not answer, it is marked down again."""
+    del _down_until[servers]
+    for hook in _recovery_hooks:
+        try:
+            hook()
+        except Exception:  # a hook must not turn a working cache call into an error
+            logger.exception("Etter at Redis var borte, feilet %r.", hook)
+    if servers not in _down_until:
+        logger.warning("Redis svarer igjen.")
 
 
 def fails_to(fallback):
@@ -28,8 +53,12 @@ def fails_to(fallback):
         @functools.wraps(method)
         def guarded(self, *args, **kwargs):
             servers = tuple(self._servers)
-            if time.monotonic() < _down_until.get(servers, 0):
-                return fallback(*args, **kwargs)
+            if servers in _down_until:
+                if time.monotonic() < _down_until[servers]:
+                    return fallback(*args, **kwargs)
+                make_up_for_the_outage(servers)
+                if servers in _down_until:
+                    return fallback(*args, **kwargs)
             try:
                 return method(self, *args, **kwargs)
             except RedisError as error:

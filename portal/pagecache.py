@@ -24,6 +24,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.models import PUBLIC_MAX_AGE
+from portal.cache import on_recovery
 
 GENERATION = "generation"
 # Query parameters a cached listing may have: filters and pages. Any other query string
@@ -85,6 +86,8 @@ def purge_if_shown(sender, **kwargs):
 
 
 def connect_signals():
+    # A purge made while Redis was away is lost: purge again when it is back.
+    on_recovery(purge)
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(purge_if_shown, dispatch_uid=f"page-cache-{id(signal)}")
     for signal in (page_published, page_unpublished, post_page_move):

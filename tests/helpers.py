@@ -1,6 +1,14 @@
-"""Reading listings the way a visitor does: the titles on a page, and across all pages."""
+"""Reading pages the way a visitor does: the titles on a listing page and across all its
+pages, and a request through the WSGI application as the app server makes it (with the
+page cache in front of Django)."""
 
 import re
+
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.test import RequestFactory
+
+from portal.wsgi import application
 
 CARD_TITLE = re.compile(r'<h3 class="ds-heading" data-size="xs"><a [^>]*>([^<]+)</a>')
 
@@ -20,3 +28,33 @@ def all_listed_titles(client, url):
         assert response.status_code == 200, response.status_code
         titles += listed_titles(response)
         number += 1
+
+
+def fetch(path, method="GET", cookie="", **query):
+    environ = RequestFactory().generic(method, path, data=query or None).environ
+    environ.update(
+        {"REQUEST_METHOD": method, "QUERY_STRING": "&".join(f"{k}={v}" for k, v in query.items())}
+    )
+    if cookie:
+        environ["HTTP_COOKIE"] = cookie
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer.update(status=status, headers=dict(headers))
+
+    # As Django's test client does: the test's database connection stays open.
+    request_finished.disconnect(close_old_connections)
+    request_started.disconnect(close_old_connections)
+    try:
+        body = application(environ, start_response)
+        answer["body"] = b"".join(body).decode()
+        if hasattr(body, "close"):
+            body.close()
+    finally:
+        request_finished.connect(close_old_connections)
+        request_started.connect(close_old_connections)
+    return answer
+
+
+def from_cache(answer):
+    return answer["headers"].get("X-Page-Cache") == "hit"

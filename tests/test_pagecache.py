@@ -6,16 +6,13 @@ import pickle
 
 import pytest
 from django.core.cache import caches
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
-from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
 from cases.models import CasePage
 from documents.models import PortalDocument
 from network.models import SDG, ThemePage
-from portal.wsgi import application
 from tests.conftest import froya, nb
+from tests.helpers import fetch, from_cache
 
 pytestmark = pytest.mark.django_db
 CASE = "/kommuner/froya/halvert-matsvinn-i-skolekantina/"
@@ -25,36 +22,6 @@ CASE = "/kommuner/froya/halvert-matsvinn-i-skolekantina/"
 def page_cache_on(settings):
     settings.PAGE_CACHE = True
     caches["pages"].clear()
-
-
-def fetch(path, method="GET", cookie="", **query):
-    environ = RequestFactory().generic(method, path, data=query or None).environ
-    environ.update(
-        {"REQUEST_METHOD": method, "QUERY_STRING": "&".join(f"{k}={v}" for k, v in query.items())}
-    )
-    if cookie:
-        environ["HTTP_COOKIE"] = cookie
-    answer = {}
-
-    def start_response(status, headers, exc_info=None):
-        answer.update(status=status, headers=dict(headers))
-
-    # As Django's test client does: the test's database connection stays open.
-    request_finished.disconnect(close_old_connections)
-    request_started.disconnect(close_old_connections)
-    try:
-        body = application(environ, start_response)
-        answer["body"] = b"".join(body).decode()
-        if hasattr(body, "close"):
-            body.close()
-    finally:
-        request_finished.connect(close_old_connections)
-        request_started.connect(close_old_connections)
-    return answer
-
-
-def from_cache(answer):
-    return answer["headers"].get("X-Page-Cache") == "hit"
 
 
 @pytest.mark.parametrize(

@@ -16,11 +16,14 @@ from django.db import OperationalError
 from django.test import Client
 from django.utils import timezone
 
+import portal.cache
+from cases.models import CasePage
 from home.models import HomePage
 from network.models import KommunePage
 from portal.models import WorkerHeartbeat
 from portal.tasks import heartbeat
 from tests.conftest import free_port, nb
+from tests.helpers import fetch, from_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -61,34 +64,56 @@ def test_a_database_that_does_not_answer_gives_a_norwegian_503(monkeypatch):
     assert "5432" not in html
 
 
-@pytest.fixture
-def private_redis(tmp_path, settings):
-    """A Redis server of the test's own, as the portal's cache."""
-    port = free_port()
+def start_redis(port, directory, persist=False):
+    """A Redis server of the test's own; with `persist`, it writes every change to disk
+    and reads it back when started again, as a production Redis does."""
+    keeping = ["--appendonly", "yes", "--appendfsync", "always"] if persist else []
     server = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
-        + ["--appendonly", "no", "--dir", str(tmp_path)],
+        + ["--dir", str(directory), *(keeping or ["--appendonly", "no"])],
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
-                break
+                return server
         time.sleep(0.05)
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-        },
-    }
-    yield server
+    raise AssertionError("redis-server did not start")
+
+
+def stop(server):
     if server.poll() is None:
         os.kill(server.pid, signal.SIGCONT)
         server.terminate()
         server.wait(5)
-    caches["default"].close()
+
+
+@pytest.fixture
+def redis_port(settings):
+    """The portal's caches on a Redis at this port (started by the test)."""
+    port = free_port()
+    settings.CACHES = {
+        **settings.CACHES,
+        **{
+            name: {
+                "BACKEND": "portal.cache.ResilientRedisCache",
+                "LOCATION": f"redis://127.0.0.1:{port}/0",
+                "KEY_PREFIX": name,
+            }
+            for name in ("default", "pages")
+        },
+    }
+    yield port
+    for name in ("default", "pages"):
+        caches[name].close()
+
+
+@pytest.fixture
+def private_redis(tmp_path, redis_port):
+    server = start_redis(redis_port, tmp_path)
+    yield server
+    stop(server)
 
 
 PAGES = ["/", "/kommuner/froya/", "/god-praksis/", "/sok/?q=matsvinn", "/api/v2/pages/"]
@@ -123,6 +148,32 @@ def test_a_hung_redis_costs_at_most_a_short_wait(private_redis):
     os.kill(private_redis.pid, signal.SIGCONT)
     assert [status for status, _took in answers] == [200] * len(answers)
     assert max(took for _status, took in answers) < 1.0, answers
+
+
+def test_a_page_published_while_redis_was_down_is_not_served_stale_afterwards(
+    tmp_path, redis_port, settings, monkeypatch
+):
+    """Redis restarts with what it held (its append-only file), but the purge made while
+    it was down never reached it. The first call that reaches it again purges."""
+    settings.PAGE_CACHE = True
+    monkeypatch.setattr(portal.cache, "RETRY_AFTER", 0.2)
+    server = start_redis(redis_port, tmp_path, persist=True)
+    try:
+        case = "/kommuner/froya/halvert-matsvinn-i-skolekantina/"
+        fetch(case)
+        assert from_cache(fetch(case))
+        server.kill()
+        server.wait(5)
+        page = nb(CasePage, url_path__endswith="/halvert-matsvinn-i-skolekantina/")
+        page.title = "Matsvinnet i kantina er halvert"
+        page.save_revision().publish()
+        server = start_redis(redis_port, tmp_path, persist=True)
+        time.sleep(0.3)  # the process leaves Redis alone for RETRY_AFTER
+        first = fetch(case)
+        assert "Matsvinnet i kantina er halvert" in first["body"]
+        assert not from_cache(first)
+    finally:
+        stop(server)
 
 
 def test_a_cache_in_front_is_told_to_drop_a_page_when_it_is_published(settings):
