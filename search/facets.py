@@ -18,7 +18,6 @@ from wagtail.models import Page, get_page_models
 
 from core.text import norwegian_order
 from network.models import SDG, KommuneLookup, KommunePage, ThemePage
-from search.matches import among
 
 FACETS = {
     "type": _("Type"),
@@ -95,10 +94,10 @@ def any_of(conditions):
 
 
 class FacetCounter:
-    """Counts the facets of one search's matches (a list of page ids)."""
+    """Counts the facets of one search's matches (`matched`: a filter for them)."""
 
-    def __init__(self, matched_ids, chosen, locale):
-        self.matched = among(matched_ids)
+    def __init__(self, matched, chosen, locale):
+        self.matched = matched
         self.chosen = chosen
         self.locale = locale
         self.filters = {name: facet_filter(name, value, locale) for name, value in chosen.items()}

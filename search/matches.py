@@ -1,49 +1,50 @@
 """A search's matches, found once and shared: the number of hits and every facet are
-counted over the same list of page ids (search/facets.py), so the full-text match runs
-one time per search, however many facets there are."""
+counted over the same ids (search/facets.py), kept in a temporary table, so the
+full-text match runs one time per search however many facets there are, and the ids
+never travel between the database and Python."""
 
-import json
+from contextlib import contextmanager
 
-from django.db.models import F, Lookup
-from django.db.models.lookups import In
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 # Elasticsearch gives no queryset of every match: its facets count the best this many.
 MAX_FACET_HITS = 1000
+# The temporary table a search's matches are kept in while its facets are counted. Each
+# database connection has its own.
+TABLE = "portal_search_matches"
 
 
-class Among(Lookup):
-    """`field` is one of a list of integer ids, given as one parameter: tens of thousands
-    of ids as separate parameters cost Django more time than the query, and the
-    databases take only so many (SQLite 32,766, PostgreSQL 65,535)."""
-
-    lookup_name = "among"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):  # SQLite: the ids as a JSON array
-        lhs, params = self.process_lhs(compiler, connection)
-        return f"{lhs} IN (SELECT value FROM json_each(%s))", [*params, json.dumps(self.rhs)]
-
-    def as_postgresql(self, compiler, connection):
-        lhs, params = self.process_lhs(compiler, connection)
-        # As the text of an array literal: psycopg adapts a long list item by item. As a
-        # constant, PostgreSQL looks the ids up in a hash table rather than one by one.
-        array = "{" + ",".join(map(str, self.rhs)) + "}"
-        return f"{lhs} = ANY(%s::bigint[])", [*params, array]
-
-    def as_mysql(self, compiler, connection):  # not used by the portal; kept correct
-        return In(self.lhs, self.rhs).as_sql(compiler, connection)
+@contextmanager
+def stored_matches(pages, query):
+    """The ids of every page in `pages` that matches the query, in a temporary table for
+    as long as the block runs: yields (a filter for those pages, whether every match is
+    there). The match runs once; every facet and the count read the table. The database
+    backends fill it in SQL; Elasticsearch gives its best MAX_FACET_HITS."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        # No key: filling an index costs more than the facets gain from it.
+        cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {TABLE} (id integer)")
+        cursor.execute(f"DELETE FROM {TABLE}")
+        every_match = insert_matches(cursor, pages, query)
+        yield Q(pk__in=RawSQL(f"SELECT id FROM {TABLE}", [])), every_match
+        cursor.execute(f"DELETE FROM {TABLE}")
 
 
-def among(ids):
-    """A filter for the objects whose primary key is in `ids` (a list of ints)."""
-    return Among(F("pk"), [int(pk) for pk in ids])
-
-
-def matched_ids(pages, query):
-    """(the ids of every page in `pages` that matches the query, whether that is every
-    match). The database backends match in SQL; Elasticsearch gives its best
-    MAX_FACET_HITS."""
+def insert_matches(cursor, pages, query):
     found = pages.search(query, operator="and", order_by_relevance=False)
-    if hasattr(found, "get_queryset"):
-        return list(found.get_queryset().order_by().values_list("pk", flat=True)), True
-    return [page.pk for page in found[:MAX_FACET_HITS]], False
+    compiler = getattr(found, "query_compiler", None)
+    insert = getattr(compiler, "insert_matches", None)
+    if insert and insert(TABLE, compiler.get_config(found.backend)):
+        return True
+    if hasattr(found, "get_queryset"):  # the database backends match in SQL
+        try:
+            sql, params = found.get_queryset().order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # a filter no page can pass
+            return True
+        cursor.execute(f"INSERT INTO {TABLE} (id) {sql}", params)
+        return True
+    ids = [(page.pk,) for page in found[:MAX_FACET_HITS]]
+    cursor.executemany(f"INSERT INTO {TABLE} (id) VALUES (%s)", ids)
+    return False

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 from core.exceptions import VisitorBadRequest
 from core.pagination import paginate
 from search.facets import FACETS, FacetCounter, facet_labels, facet_options
-from search.matches import matched_ids
+from search.matches import stored_matches
 from search.query import clean_query, terms
 from search.results import build_hits
 
@@ -31,9 +31,9 @@ def run_search(request, locale):
         results = paginate(request, [], PER_PAGE)
         return query, chosen, results, facet_options({}, chosen, labels), labels
     # The match runs once: the facets and the number of hits are counted over its ids.
-    ids, every_match = matched_ids(pages, query)
-    counter = FacetCounter(ids, chosen, locale)
-    counts = counter.counts()
+    with stored_matches(pages, query) as (matched, every_match):
+        counter = FacetCounter(matched, chosen, locale)
+        counts = counter.counts()
     filtered = pages
     for condition in counter.filters.values():
         filtered = filtered.filter(condition)

@@ -22,6 +22,7 @@ from collections import Counter
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
+from django.db.models import F, Lookup
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresIndex,
@@ -39,6 +40,7 @@ from search.backends.ranking import in_rank_order
 from search.backends.scoring import (
     DOCUMENT,
     ENTRIES,
+    MATCH_SETTINGS_END,
     UNPACKED_BODY,
     contains_sql,
     matching_by_index,
@@ -46,12 +48,26 @@ from search.backends.scoring import (
     rank_sql,
     tsquery_literal,
 )
-from search.matches import among
 from search.models import Champion, ChampionList
 
 # Candidates checked and ranked in one query.
 BATCH = 200
 INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
+
+
+class AnyOf(Lookup):
+    """`field = ANY(array)`: a list of ids as one parameter. As separate parameters, a
+    thousand ids cost Django more time than the query, and PostgreSQL takes at most
+    65,535 of them."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        # As the text of an array literal: psycopg adapts a long list item by item.
+        array = "{" + ",".join(map(str, self.rhs)) + "}"
+        return f"{lhs} = ANY(%s::bigint[])", [*params, array]
 
 
 class Candidate:
@@ -118,7 +134,34 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         with matching_by_index(connections[router.db_for_read(IndexEntry)]) as cursor:
             cursor.execute(*self.match_sql(lexemes))
             ids = [int(object_id) for (object_id,) in cursor.fetchall()]
-        return self.queryset.filter(among(ids))
+        return self.queryset.filter(AnyOf(F("pk"), ids))
+
+    def insert_matches(self, table, config):
+        """Puts the ids of every matching object into `table` (search/matches.py), in the
+        database: at 100,000 items a common word matches most of them, and sending the
+        ids to Python and back cost more than the match. False if the search is not one
+        this backend matches in SQL."""
+        if not self.takes_fast_path():
+            return False
+        connection = connections[router.db_for_read(IndexEntry)]
+        lexemes = self.lexemes(ChampionLists(connection), config)
+        try:
+            source_sql, source_params = self.source_sql()
+        except EmptyResultSet:
+            return True
+        if not lexemes:
+            return True
+        match_sql, match_params = self.match_sql(lexemes)
+        with matching_by_index(connection) as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (id) SELECT object_id::bigint FROM ({match_sql}) m",
+                match_params,
+            )
+            # Then only the objects the searched queryset holds (live, public, the language),
+            # with the planner free again: the queryset's own indexes serve it best.
+            cursor.execute(MATCH_SETTINGS_END)
+            cursor.execute(f"DELETE FROM {table} WHERE id NOT IN ({source_sql})", source_params)
+        return True
 
     def match_sql(self, lexemes):
         """SQL for the ids of the matching objects. OFFSET 0 keeps the content type test
