@@ -26,10 +26,24 @@ def stored_matches(pages, query):
     with transaction.atomic(), connection.cursor() as cursor:
         # No key: filling an index costs more than the facets gain from it.
         cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {TABLE} (id integer)")
-        cursor.execute(f"DELETE FROM {TABLE}")
+        empty(cursor)
         every_match = insert_matches(cursor, pages, query)
+        if connection.vendor == "postgresql":
+            # A temporary table has no statistics until asked: without them the planner
+            # takes a hundred thousand matches for a few hundred and looks each one up.
+            cursor.execute(f"ANALYZE {TABLE}")
         yield Q(pk__in=RawSQL(f"SELECT id FROM {TABLE}", [])), every_match
-        cursor.execute(f"DELETE FROM {TABLE}")
+        empty(cursor)
+
+
+def empty(cursor):
+    """Empties the table. On PostgreSQL by TRUNCATE: a connection lives on between
+    requests (CONN_MAX_AGE), and the rows DELETE leaves behind for vacuum, which never
+    visits temporary tables, made every later search slower."""
+    if connection.vendor == "postgresql":
+        cursor.execute(f"TRUNCATE {TABLE}")
+    else:
+        cursor.execute(f"DELETE FROM {TABLE}")  # SQLite empties a table this way at once
 
 
 def insert_matches(cursor, pages, query):

@@ -160,7 +160,12 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             # Then only the objects the searched queryset holds (live, public, the language),
             # with the planner free again: the queryset's own indexes serve it best.
             cursor.execute(MATCH_SETTINGS_END)
-            cursor.execute(f"DELETE FROM {table} WHERE id NOT IN ({source_sql})", source_params)
+            cursor.execute(f"ANALYZE {table}")  # so it can choose between lookups and a scan
+            cursor.execute(
+                f"DELETE FROM {table} t WHERE NOT EXISTS "
+                f"(SELECT 1 FROM ({source_sql}) source WHERE source.pk = t.id)",
+                source_params,
+            )
         return True
 
     def match_sql(self, lexemes):
