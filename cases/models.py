@@ -23,7 +23,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cases.blocks import CaseBodyBlock
 from cases.forms import CaseFilterForm, CaseSuggestionForm
-from core.models import BasePage, FeedMixin, IndexPage, in_locale, takes_post
+from core.memo import remembered
+from core.models import BasePage, FeedMixin, IndexPage, active_locale, in_locale, takes_post
 from core.ratelimit import address_key, take_slot
 from core.text import ascii_slug, by_title
 from network.models import (
@@ -251,7 +252,7 @@ class CaseIndexPage(FeedMixin, IndexPage):
         verbose_name = _("oversikt over god praksis")
 
     def get_listing(self, request):
-        locale = Locale.get_active()
+        locale = active_locale()
         cases = CasePage.listing(locale)
         form = CaseFilterForm(
             self.filter_parameters(request),
@@ -273,7 +274,7 @@ class CaseIndexPage(FeedMixin, IndexPage):
         """The public "Foreslå et eksempel" form: CSRF, a honeypot and a per-address rate
         limit; the description is sanitised before it is stored, and nothing a visitor
         typed is lost."""
-        form = CaseSuggestionForm(request.POST or None, locale=Locale.get_active())
+        form = CaseSuggestionForm(request.POST or None, locale=active_locale())
         status, problem = 200, ""
         if request.method == "POST":
             if form.is_from_a_program:
@@ -327,10 +328,14 @@ class CaseLookups:
 
     def localized(self, items):
         if self._names is None:
-            themes = ThemePage.objects.filter(locale=self.locale).only("title", "translation_key")
-            goals = SDG.objects.filter(locale=self.locale)
-            self._names = {item.translation_key: item for item in [*themes, *goals]}
+            locale_id = getattr(self.locale, "pk", self.locale)
+            self._names = remembered(f"theme-and-goal-names:{locale_id}", self._read_names)
         return [self._names.get(item.translation_key, item) for item in items]
+
+    def _read_names(self):
+        themes = ThemePage.objects.filter(locale=self.locale).only("title", "translation_key")
+        goals = SDG.objects.filter(locale=self.locale)
+        return {item.translation_key: item for item in [*themes, *goals]}
 
 
 class CaseSuggestion(models.Model):

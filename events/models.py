@@ -12,11 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage, FeedMixin, IndexPage, RoutableMixin, in_locale
+from core.models import BasePage, FeedMixin, IndexPage, RoutableMixin, active_locale, in_locale
 from events.blocks import AgendaBlock, SlidesBlock, SpeakersBlock
 from events.forms import EventFilterForm
 from events.ical import calendar_response
@@ -205,7 +204,7 @@ class EventIndexPage(FeedMixin, IndexPage):
         verbose_name = _("oversikt over møter")
 
     def get_listing(self, request):
-        locale = Locale.get_active()
+        locale = active_locale()
         now = timezone.now()
         meetings = EventPage.listing(locale)
         form = EventFilterForm(
