@@ -210,14 +210,15 @@ class CasePage(OwnedByKommune, BasePage):
         name, _at, domain = self.contact_email.partition("@")
         return {"name": name, "domain": domain} if domain else None
 
-    def related_cases(self, limit=3):
-        """Other live cases that share a theme or a goal, newest first."""
-        themes = [theme.pk for theme in self.themes.all()]
-        goals = [goal.pk for goal in self.sdgs.all()]
+    def related_cases(self, limit=3, themes=None, goals=None):
+        """Other live cases that share a theme or a goal, newest first. `themes` and
+        `goals` are the case's own, when the caller has them already."""
+        themes = [theme.pk for theme in (self.themes.all() if themes is None else themes)]
+        goals = [goal.pk for goal in (self.sdgs.all() if goals is None else goals)]
         if not themes and not goals:
             return CasePage.objects.none()
         return (
-            CasePage.listing(self.locale)
+            CasePage.listing(self.locale_id)
             .filter(models.Q(themes__in=themes) | models.Q(sdgs__in=goals))
             .exclude(translation_key=self.translation_key)
             .distinct()[:limit]
@@ -226,10 +227,11 @@ class CasePage(OwnedByKommune, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["kommune"] = self.kommune_page
-        context["themes"] = in_locale(ThemePage, list(self.themes.all()))
-        context["sdgs"] = in_locale(SDG, list(self.sdgs.all()))
+        themes, goals = list(self.themes.all()), list(self.sdgs.all())
+        context["themes"] = in_locale(ThemePage, themes)
+        context["sdgs"] = in_locale(SDG, goals)
         context["other_kommuner"] = in_locale(KommunePage, list(self.other_kommuner.all()))
-        context["related"] = self.related_cases()
+        context["related"] = self.related_cases(themes=themes, goals=goals)
         context["template_sections"] = [
             (_("Mål"), self.objectives),
             (_("Hvem var med"), self.stakeholders),

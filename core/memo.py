@@ -39,20 +39,38 @@ def content_changed():
     _generation.set(None)
 
 
-def remembered(name, compute):
-    """compute(), once per content generation and process; every time outside one."""
+def _values():
+    """This generation's values, or None outside a generation."""
     global _remembered
     current = _generation.get()
     if current is None:
-        return compute()
+        return None
     remembered_generation, values = _remembered
     if remembered_generation != current:
         values = {}
         _remembered = (current, values)
+    return values
+
+
+def recall(name):
+    """What was remembered as `name` in this generation, or None."""
+    values = _values()
+    return None if values is None else values.get(name)
+
+
+def remember(name, value):
+    values = _values()
+    if values is not None and len(values) < MAX_VALUES:
+        values[name] = value
+    return value
+
+
+def remembered(name, compute):
+    """compute(), once per content generation and process; every time outside one."""
+    values = _values()
+    if values is None:
+        return compute()
     try:
         return values[name]
     except KeyError:
-        value = compute()
-        if len(values) < MAX_VALUES:
-            values[name] = value
-        return value
+        return remember(name, compute())

@@ -241,6 +241,9 @@ def in_locale(model, items, locale=None):
     `locale` (the active one by default), in one query and in the same order. Pages
     relate to the bokmål versions; visitors read another language."""
     locale = locale or active_locale()
+    items = list(items)
+    if all(item.locale_id == locale.pk for item in items):
+        return items  # a bokmål visitor, or nothing to translate: no query
     keys = [item.translation_key for item in items]
     found = {
         obj.translation_key: obj
