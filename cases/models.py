@@ -195,7 +195,8 @@ class CasePage(OwnedByKommune, BasePage):
             .public()
             .filter(locale=locale)
             .defer_streamfields()
-            .prefetch_related("themes", "sdgs")
+            # The cards show the themes; the goals only on the case's own page.
+            .prefetch_related("themes")
             .order_by("-first_published_at", "-pk")
         )
 

@@ -171,13 +171,7 @@ class EventPage(RoutableMixin, BasePage):
 
     @classmethod
     def listing(cls, locale):
-        return (
-            cls.objects.live()
-            .public()
-            .filter(locale=locale)
-            .defer_streamfields()
-            .prefetch_related("themes")
-        )
+        return cls.objects.live().public().filter(locale=locale).defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
