@@ -195,8 +195,11 @@ class CasePage(OwnedByKommune, BasePage):
             .public()
             .filter(locale=locale)
             .defer_streamfields()
-            # The cards show the themes; the goals only on the case's own page.
-            .prefetch_related("themes")
+            # The cards show the themes' names (CaseLookups gives them in the visitor's
+            # language); the goals only on the case's own page.
+            .prefetch_related(
+                models.Prefetch("themes", ThemePage.objects.only("title", "translation_key"))
+            )
             .order_by("-first_published_at", "-pk")
         )
 

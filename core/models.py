@@ -49,6 +49,10 @@ class PortalPageQuerySet(PageQuerySet):
             private |= Q(path__startswith=restricted)
         return private if private else Q(pk__in=[])
 
+    def public(self):
+        # Without any restriction every page is public: no condition for SQL to carry.
+        return self.exclude(self.private_q()) if restricted_paths() else self.all()
+
 
 class BasePage(Page):
     """Pages are public and cacheable unless someone is logged in or the page is private."""
