@@ -94,21 +94,26 @@ def page_feeds(context, page=None):
     those of every section below it."""
     if page is None or not getattr(page, "pk", None):
         return []
-    if isinstance(page, FeedMixin):
-        sections = [page]
-    elif page.depth == 2:
-        feed_models = [model for model in get_page_models() if issubclass(model, FeedMixin)]
-        sections = page.get_children().live().public().type(*feed_models).specific()
-    else:
+    if not isinstance(page, FeedMixin) and page.depth != 2:
         return []
     request = context.get("request")
-    return [
-        {
-            "title": f"{section.title} (RSS)",
-            "url": section.get_url(request) + section.reverse_subpage("feed"),
-        }
-        for section in sections
-    ]
+
+    def feeds():
+        if isinstance(page, FeedMixin):
+            sections = [page]
+        else:
+            feed_models = [model for model in get_page_models() if issubclass(model, FeedMixin)]
+            sections = page.get_children().live().public().type(*feed_models).specific()
+        return tuple(
+            {
+                "title": f"{section.title} (RSS)",
+                "url": section.get_url(request) + section.reverse_subpage("feed"),
+            }
+            for section in sections
+        )
+
+    site = Site.find_for_request(request) if request else None
+    return remembered(f"feeds:{getattr(site, 'pk', None)}:{page.pk}", feeds)
 
 
 @register.simple_tag(takes_context=True)
