@@ -23,7 +23,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cases.blocks import CaseBodyBlock
 from cases.forms import CaseFilterForm, CaseSuggestionForm
-from core.models import BasePage, FeedMixin, IndexPage, in_locale, takes_post
+from core.memo import remembered
+from core.models import BasePage, FeedMixin, IndexPage, active_locale, in_locale, takes_post
 from core.ratelimit import address_key, take_slot
 from core.text import ascii_slug, by_title
 from network.models import (
@@ -194,7 +195,11 @@ class CasePage(OwnedByKommune, BasePage):
             .public()
             .filter(locale=locale)
             .defer_streamfields()
-            .prefetch_related("themes", "sdgs")
+            # The cards show the themes' names (CaseLookups gives them in the visitor's
+            # language); the goals only on the case's own page.
+            .prefetch_related(
+                models.Prefetch("themes", ThemePage.objects.only("title", "translation_key"))
+            )
             .order_by("-first_published_at", "-pk")
         )
 
@@ -209,14 +214,15 @@ class CasePage(OwnedByKommune, BasePage):
         name, _at, domain = self.contact_email.partition("@")
         return {"name": name, "domain": domain} if domain else None
 
-    def related_cases(self, limit=3):
-        """Other live cases that share a theme or a goal, newest first."""
-        themes = [theme.pk for theme in self.themes.all()]
-        goals = [goal.pk for goal in self.sdgs.all()]
+    def related_cases(self, limit=3, themes=None, goals=None):
+        """Other live cases that share a theme or a goal, newest first. `themes` and
+        `goals` are the case's own, when the caller has them already."""
+        themes = [theme.pk for theme in (self.themes.all() if themes is None else themes)]
+        goals = [goal.pk for goal in (self.sdgs.all() if goals is None else goals)]
         if not themes and not goals:
             return CasePage.objects.none()
         return (
-            CasePage.listing(self.locale)
+            CasePage.listing(self.locale_id)
             .filter(models.Q(themes__in=themes) | models.Q(sdgs__in=goals))
             .exclude(translation_key=self.translation_key)
             .distinct()[:limit]
@@ -225,10 +231,11 @@ class CasePage(OwnedByKommune, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["kommune"] = self.kommune_page
-        context["themes"] = in_locale(ThemePage, list(self.themes.all()))
-        context["sdgs"] = in_locale(SDG, list(self.sdgs.all()))
+        themes, goals = list(self.themes.all()), list(self.sdgs.all())
+        context["themes"] = in_locale(ThemePage, themes)
+        context["sdgs"] = in_locale(SDG, goals)
         context["other_kommuner"] = in_locale(KommunePage, list(self.other_kommuner.all()))
-        context["related"] = self.related_cases()
+        context["related"] = self.related_cases(themes=themes, goals=goals)
         context["template_sections"] = [
             (_("Mål"), self.objectives),
             (_("Hvem var med"), self.stakeholders),
@@ -251,7 +258,7 @@ class CaseIndexPage(FeedMixin, IndexPage):
         verbose_name = _("oversikt over god praksis")
 
     def get_listing(self, request):
-        locale = Locale.get_active()
+        locale = active_locale()
         cases = CasePage.listing(locale)
         form = CaseFilterForm(
             self.filter_parameters(request),
@@ -273,7 +280,7 @@ class CaseIndexPage(FeedMixin, IndexPage):
         """The public "Foreslå et eksempel" form: CSRF, a honeypot and a per-address rate
         limit; the description is sanitised before it is stored, and nothing a visitor
         typed is lost."""
-        form = CaseSuggestionForm(request.POST or None, locale=Locale.get_active())
+        form = CaseSuggestionForm(request.POST or None, locale=active_locale())
         status, problem = 200, ""
         if request.method == "POST":
             if form.is_from_a_program:
@@ -327,10 +334,14 @@ class CaseLookups:
 
     def localized(self, items):
         if self._names is None:
-            themes = ThemePage.objects.filter(locale=self.locale).only("title", "translation_key")
-            goals = SDG.objects.filter(locale=self.locale)
-            self._names = {item.translation_key: item for item in [*themes, *goals]}
+            locale_id = getattr(self.locale, "pk", self.locale)
+            self._names = remembered(f"theme-and-goal-names:{locale_id}", self._read_names)
         return [self._names.get(item.translation_key, item) for item in items]
+
+    def _read_names(self):
+        themes = ThemePage.objects.filter(locale=self.locale).only("title", "translation_key")
+        goals = SDG.objects.filter(locale=self.locale)
+        return {item.translation_key: item for item in [*themes, *goals]}
 
 
 class CaseSuggestion(models.Model):

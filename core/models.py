@@ -5,19 +5,24 @@ from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import HttpResponseNotAllowed
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.feeds import PageFeed
+from core.memo import remembered
 from core.pagination import paginate
 from core.text import ascii_slug, folded_words, searchable_texts
 
@@ -26,8 +31,33 @@ from core.text import ascii_slug, folded_words, searchable_texts
 PUBLIC_MAX_AGE = 5 * 60
 
 
+def restricted_paths():
+    """The tree paths of the pages with a view restriction: they and every page below them
+    are private."""
+    return remembered(
+        "restricted-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        # Wagtail reads every restriction again each time .public() is called, which a
+        # page with listings does several times per render.
+        private = Q()
+        for restricted in restricted_paths():
+            private |= Q(path__startswith=restricted)
+        return private if private else Q(pk__in=[])
+
+    def public(self):
+        # Without any restriction every page is public: no condition for SQL to carry.
+        return self.exclude(self.private_q()) if restricted_paths() else self.all()
+
+
 class BasePage(Page):
     """Pages are public and cacheable unless someone is logged in or the page is private."""
+
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
 
     # Pages are read, not written to: Wagtail answers any other method with a 405.
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD]
@@ -74,6 +104,18 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         return self.finish_response(request, super().serve(request, *args, **kwargs))
+
+    def get_view_restrictions(self):
+        # Asked twice for every page served (Wagtail's check and finish_response), two
+        # queries each; filtering on an empty list of ids makes no query at all.
+        def restriction_ids():
+            restrictions = super(BasePage, self).get_view_restrictions()
+            return tuple(restrictions.values_list("pk", flat=True))
+
+        if not self.pk:  # a preview of a page not saved yet
+            return super().get_view_restrictions()
+        ids = remembered(f"view-restrictions:{self.pk}", restriction_ids)
+        return PageViewRestriction.objects.filter(pk__in=ids)
 
     def finish_response(self, request, response):
         """Cache headers, decided in one place for every page and every route."""
@@ -202,10 +244,26 @@ def in_locale(model, items, locale=None):
     """The given translatable objects (snippets or pages, of `model`) as they are in
     `locale` (the active one by default), in one query and in the same order. Pages
     relate to the bokmål versions; visitors read another language."""
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
+    items = list(items)
+    if all(item.locale_id == locale.pk for item in items):
+        return items  # a bokmål visitor, or nothing to translate: no query
     keys = [item.translation_key for item in items]
     found = {
         obj.translation_key: obj
         for obj in model.objects.filter(locale=locale, translation_key__in=keys)
     }
     return [found.get(key, item) for key, item in zip(keys, items, strict=True)]
+
+
+def active_locale():
+    """The Locale of the active language, as Locale.get_active() finds it, without a query
+    each time: a page asks for it several times (the menu, listings, their lookups)."""
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        code = None
+    locales = remembered(
+        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
+    )
+    return locales.get(code) or Locale.get_active()

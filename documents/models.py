@@ -7,6 +7,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import Collection, CollectionViewRestriction
 
+from core.memo import remembered
 from documents.extraction import WHAT_TO_DO, ExtractionStatus
 
 # New documents go here unless the editor picks another collection, so that report PDFs
@@ -96,7 +97,10 @@ def restricted_collections(request):
     from wagtail.api.v2.utils import get_restricted_collection_ids
 
     if not hasattr(request, "_restricted_collections"):
-        request._restricted_collections = get_restricted_collection_ids(request)
+        if remembered("has-collection-restrictions", CollectionViewRestriction.objects.exists):
+            request._restricted_collections = get_restricted_collection_ids(request)
+        else:
+            request._restricted_collections = set()
     return request._restricted_collections
 
 

@@ -12,11 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage, FeedMixin, IndexPage, RoutableMixin, in_locale
+from core.models import BasePage, FeedMixin, IndexPage, RoutableMixin, active_locale, in_locale
 from events.blocks import AgendaBlock, SlidesBlock, SpeakersBlock
 from events.forms import EventFilterForm
 from events.ical import calendar_response
@@ -172,13 +171,7 @@ class EventPage(RoutableMixin, BasePage):
 
     @classmethod
     def listing(cls, locale):
-        return (
-            cls.objects.live()
-            .public()
-            .filter(locale=locale)
-            .defer_streamfields()
-            .prefetch_related("themes")
-        )
+        return cls.objects.live().public().filter(locale=locale).defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -205,7 +198,7 @@ class EventIndexPage(FeedMixin, IndexPage):
         verbose_name = _("oversikt over møter")
 
     def get_listing(self, request):
-        locale = Locale.get_active()
+        locale = active_locale()
         now = timezone.now()
         meetings = EventPage.listing(locale)
         form = EventFilterForm(

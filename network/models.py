@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.memo import remembered
 from core.models import BasePage, ContentPage, IndexPage, in_locale
 
 
@@ -209,7 +210,8 @@ class KommuneLookup:
     """Which kommune (or the county) a page belongs to: a kommune page itself, or the one
     it sits under (cases, reports). The one answer to that question for listings, search
     hits, facets and the API. The kommune pages of a language are read once, in one query,
-    and then any number of pages are answered without another."""
+    and then any number of pages are answered without another (and no query at all until
+    the content changes, core/memo.py)."""
 
     def __init__(self, locale):
         self.locale_id = getattr(locale, "pk", locale)  # a Locale or its id
@@ -218,11 +220,14 @@ class KommuneLookup:
     @property
     def by_path(self):
         if self._by_path is None:
-            kommuner = KommunePage.objects.filter(locale_id=self.locale_id).only(
-                "title", "path", "depth", "url_path", "kommunenummer", "locale"
-            )
-            self._by_path = {kommune.path: kommune for kommune in kommuner}
+            self._by_path = remembered(f"kommuner-by-path:{self.locale_id}", self._read)
         return self._by_path
+
+    def _read(self):
+        kommuner = KommunePage.objects.filter(locale_id=self.locale_id).only(
+            "title", "path", "depth", "url_path", "kommunenummer", "locale"
+        )
+        return {kommune.path: kommune for kommune in kommuner}
 
     def owner_of(self, page):
         """The KommunePage that owns `page` (a page, or a page's tree path), or None."""

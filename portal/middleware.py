@@ -1,11 +1,14 @@
-"""Rejects requests that no page can answer before they reach the database."""
+"""Rejects requests that no page can answer before they reach the database, and hands
+each request the content generation (what it may remember, core/memo.py)."""
 
 import re
 
 from django.http import HttpResponseNotAllowed
 from django.utils.translation import gettext as _
 
+from core import memo
 from core.exceptions import VisitorBadRequest
+from portal import pagecache
 from portal.views import bad_request
 
 # NUL and other control characters: PostgreSQL refuses NUL in text, so a path or query
@@ -46,3 +49,16 @@ class AllowedMethodsMiddleware:
         if request.method not in self.METHODS:
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return self.get_response(request)
+
+
+class ContentGenerationMiddleware:
+    """What every visitor shares (the menu, the view restrictions, the locales) is worked
+    out once per content generation, the page cache's: any change starts a new one on
+    every app server."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with memo.generation(pagecache.generation()):
+            return self.get_response(request)

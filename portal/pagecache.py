@@ -20,9 +20,11 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import memo
 from core.models import PUBLIC_MAX_AGE
 from portal.cache import on_recovery
 
@@ -74,9 +76,18 @@ def generation():
     return current
 
 
-def purge(**kwargs):
-    """Starts a new generation: every page in the cache is gone for every app server."""
+def new_generation():
     page_cache().set(GENERATION, uuid.uuid4().hex, timeout=None)
+
+
+def purge(**kwargs):
+    """Starts a new generation: every page in the cache, and everything remembered for the
+    old one (core/memo.py), is gone for every app server. Once more when the change is
+    committed: a request that read the database in between saw the content before it."""
+    new_generation()
+    memo.content_changed()
+    if connection.in_atomic_block:
+        transaction.on_commit(new_generation)
 
 
 def purge_if_shown(sender, **kwargs):

@@ -34,7 +34,9 @@ if settings.SERVE_FILES:
 # Pages: bokmål at the root, nynorsk under /nn/ and English under /en/.
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search_page, name="search"),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, with its page view in front of which the route is remembered.
+    *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

@@ -1,5 +1,5 @@
-"""Error pages in the visitor's language. They never show a stack trace. And the files
-`make run` serves itself."""
+"""Error pages in the visitor's language. They never show a stack trace. Pages, through
+Wagtail's serve view with the route remembered. And the files `make run` serves itself."""
 
 import posixpath
 import secrets
@@ -19,13 +19,22 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve as serve_file
+from wagtail import views as wagtail_views
 
+from core import routing
 from portal.models import WorkerHeartbeat
 from portal.tasks import STALE_AFTER_SECONDS
 
 # Uploaded files anyone may fetch directly: images and their renditions. Documents go
 # through Wagtail's serve view, which checks the privacy of their collection.
 PUBLIC_MEDIA_FOLDERS = {"images", "original_images"}
+
+
+def serve_page(request, path):
+    """Wagtail's serve view, with the page for the address found as core/routing.py
+    remembers it; Wagtail takes the route from the request."""
+    routing.route(request, path)
+    return wagtail_views.serve(request, path)
 
 
 def bad_request(request, exception=None):

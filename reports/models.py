@@ -12,11 +12,10 @@ from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage, FeedMixin, IndexPage, in_locale
+from core.models import BasePage, FeedMixin, IndexPage, active_locale, in_locale
 from core.text import by_title
 from documents.models import restricted_collections, visible_document
 from network.facts import report_parts
@@ -71,7 +70,7 @@ class ReportIndexPage(FeedMixin, IndexPage):
         verbose_name = _("rapportbibliotek")
 
     def get_listing(self, request):
-        locale = Locale.get_active()
+        locale = active_locale()
         kommuner = by_title(KommunePage.objects.live().filter(locale=locale))
         form = ReportFilterForm(
             self.filter_parameters(request), kommuner=kommuner, years=ReportPage.years(locale)

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, get_page_models
 
 from network.models import KommunePage
+from portal import pagecache
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = BASE_DIR / "network" / "data"
@@ -27,6 +28,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # Idempotent, so with --reuse-db a second session only checks and moves on.
     with django_db_blocker.unblock():
         call_command("bootstrap", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_generation():
+    """Every test starts a content generation of its own. A test's data is rolled back
+    without the signals that start one, so what a request remembered for it (core/memo.py)
+    would otherwise be served to the next test."""
+    pagecache.new_generation()
 
 
 def project_page_models():

@@ -1,6 +1,6 @@
 """Listings stay flat as they grow: the same number of SQL queries for five items as for a
-page full of them, in every section's listing and in the API. A listing added to the
-table is held to the same rule."""
+page full of them, in every section's listing, on a kommune page and in the API. A listing
+added to the table is held to the same rule."""
 
 import pytest
 from django.db import connection
@@ -27,11 +27,16 @@ LISTINGS = [
     (f"{API}&type=cases.CasePage&fields=kommune,sdgs,theme_slugs", CasePage, "pk"),
     (f"{API}&type=reports.ReportPage&fields=kommune,document_url", ReportPage, "pk"),
     (f"{API}&type=events.EventPage&fields=*", EventPage, "start"),
+    # A kommune page lists its cases and reports (the factories put them under Frøya).
+    ("/kommuner/froya/", CasePage, "pk"),
+    ("/kommuner/froya/", ReportPage, "pk"),
 ]
 MANY = 50
 
 
-@pytest.mark.parametrize(("url", "model", "order"), LISTINGS, ids=[row[0] for row in LISTINGS])
+@pytest.mark.parametrize(
+    ("url", "model", "order"), LISTINGS, ids=[f"{row[0]} {row[1].__name__}" for row in LISTINGS]
+)
 def test_a_listing_costs_the_same_queries_for_5_items_as_for_50(client, url, model, order):
     live = model.objects.live().filter(locale=Locale.get_default())
     parent = a_parent_for(model)

@@ -22,13 +22,13 @@ def localized_in(items, lookups):
 @register.simple_tag
 def cases_of_kommune(kommune):
     """Cases owned by the kommune, newest first."""
-    return CasePage.listing(kommune.locale).child_of(kommune)
+    return CasePage.listing(kommune.locale_id).child_of(kommune)
 
 
 @register.simple_tag
 def cases_of_theme(theme, limit=6):
     """Cases on the theme (cases link to the bokmål theme), newest first."""
-    return CasePage.listing(theme.locale).filter(themes__translation_key=theme.translation_key)[
+    return CasePage.listing(theme.locale_id).filter(themes__translation_key=theme.translation_key)[
         :limit
     ]
 

@@ -1,12 +1,15 @@
 """Template tags for what every page shows: language versions, main menu, breadcrumbs."""
 
+from collections import namedtuple
+
 from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
-from core.models import FeedMixin
+from core.memo import remembered
+from core.models import FeedMixin, active_locale
 
 register = template.Library()
 
@@ -14,17 +17,26 @@ register = template.Library()
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
 
 
+# A link the page chrome shows (menu, footer, breadcrumbs): remembered as plain data.
+Link = namedtuple("Link", "title url path")
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context, page=None):
     """The current page in every locale it exists in (one query), or the home pages when
-    there is no page, such as on an error page."""
+    there is no page, such as on an error page. Remembered for the content generation."""
     request = context.get("request")
-    current = translation.get_language()
+    site = Site.find_for_request(request) if request else None
     if page is None or not getattr(page, "pk", None):
-        site = Site.find_for_request(request) if request else None
         if site is None:
             return []
         page = site.root_page
+    current = translation.get_language()
+    key = f"language-versions:{getattr(site, 'pk', None)}:{page.pk}:{current}"
+    return remembered(key, lambda: _language_versions(page, request, current))
+
+
+def _language_versions(page, request, current):
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
     by_language = {p.locale.language_code: p for p in translations}
     versions = []
@@ -42,31 +54,38 @@ def language_versions(context, page=None):
                     "is_default": code == settings.LANGUAGE_CODE,
                 }
             )
-    return versions
+    return tuple(versions)
 
 
-def _localized_home(request):
+def _home_links(request, in_menu):
+    """The home page's live, public children, in or out of the menu, in the visitor's
+    language, as links: the same on every page until the content changes."""
     site = Site.find_for_request(request) if request else None
     if site is None:
-        return None
-    try:
-        return site.root_page.get_translation(Locale.get_active())
-    except Page.DoesNotExist:
-        return site.root_page
+        return ()
+
+    def links():
+        try:
+            home = site.root_page.get_translation(active_locale())
+        except Page.DoesNotExist:
+            home = site.root_page
+        children = home.get_children().live().public().filter(show_in_menus=in_menu)
+        return tuple(Link(child.title, child.get_url(request), child.path) for child in children)
+
+    language = translation.get_language()
+    return remembered(f"home-links:{site.pk}:{language}:{in_menu}", links)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children marked "show in menus", in the visitor's language."""
-    home = _localized_home(context.get("request"))
-    return home.get_children().live().public().in_menu() if home else Page.objects.none()
+    return _home_links(context.get("request"), in_menu=True)
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """The home page's other children (personvern, tilgjengelighetserklæring)."""
-    home = _localized_home(context.get("request"))
-    return home.get_children().live().public().not_in_menu() if home else Page.objects.none()
+    return _home_links(context.get("request"), in_menu=False)
 
 
 @register.simple_tag(takes_context=True)
@@ -75,27 +94,41 @@ def page_feeds(context, page=None):
     those of every section below it."""
     if page is None or not getattr(page, "pk", None):
         return []
-    if isinstance(page, FeedMixin):
-        sections = [page]
-    elif page.depth == 2:
-        feed_models = [model for model in get_page_models() if issubclass(model, FeedMixin)]
-        sections = page.get_children().live().public().type(*feed_models).specific()
-    else:
+    if not isinstance(page, FeedMixin) and page.depth != 2:
         return []
     request = context.get("request")
-    return [
-        {
-            "title": f"{section.title} (RSS)",
-            "url": section.get_url(request) + section.reverse_subpage("feed"),
-        }
-        for section in sections
-    ]
+
+    def feeds():
+        if isinstance(page, FeedMixin):
+            sections = [page]
+        else:
+            feed_models = [model for model in get_page_models() if issubclass(model, FeedMixin)]
+            sections = page.get_children().live().public().type(*feed_models).specific()
+        return tuple(
+            {
+                "title": f"{section.title} (RSS)",
+                "url": section.get_url(request) + section.reverse_subpage("feed"),
+            }
+            for section in sections
+        )
+
+    site = Site.find_for_request(request) if request else None
+    return remembered(f"feeds:{getattr(site, 'pk', None)}:{page.pk}", feeds)
 
 
-@register.simple_tag
-def breadcrumb_ancestors(page):
-    """The page's ancestors below the tree root, home page first."""
-    return page.get_ancestors().filter(depth__gt=1)
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The page's ancestors below the tree root, home page first, as links."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+
+    def links():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return tuple(Link(a.title, a.get_url(request), a.path) for a in ancestors)
+
+    if not page.pk:  # a preview of a page not saved yet
+        return links()
+    return remembered(f"breadcrumbs:{getattr(site, 'pk', None)}:{page.pk}", links)
 
 
 @register.simple_tag

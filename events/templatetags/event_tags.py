@@ -17,7 +17,7 @@ def next_meeting(locale):
 @register.simple_tag
 def meetings_of_theme(theme, limit=5):
     return (
-        EventPage.listing(theme.locale)
+        EventPage.listing(theme.locale_id)
         .filter(themes__translation_key=theme.translation_key)
         .order_by("-start")[:limit]
     )
@@ -26,7 +26,7 @@ def meetings_of_theme(theme, limit=5):
 @register.simple_tag
 def meetings_of_kommune(kommune, limit=5):
     return (
-        EventPage.listing(kommune.locale)
+        EventPage.listing(kommune.locale_id)
         .filter(kommuner__translation_key=kommune.translation_key)
         .order_by("-start")[:limit]
     )

@@ -18,7 +18,7 @@ def kommune_from(report, kommuner):
 @register.simple_tag
 def reports_of(kommune):
     """A kommune's live, public reports, newest first."""
-    return ReportPage.listing(kommune.locale).child_of(kommune)
+    return ReportPage.listing(kommune.locale_id).child_of(kommune)
 
 
 @register.simple_tag(takes_context=True)
