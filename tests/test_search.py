@@ -187,6 +187,7 @@ def test_the_facets_cost_the_same_queries_for_two_hits_and_for_forty(client):
         CasePageFactory(parent=froya(), title=f"Solcelleanlegg {number}", summary="Solceller.")
     CasePageFactory(parent=froya(), title="Vindkraft på kaia", summary="Vindturbin.")
     CasePageFactory(parent=froya(), title="Vindkraft på taket", summary="Vindturbin.")
+    queries_for("vindturbin")  # what every request shares is read once (core/memo.py)
     assert queries_for("solcelleanlegg") == queries_for("vindkraft")
 
 
