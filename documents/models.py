@@ -2,6 +2,7 @@
 text of its PDF, for search and for the pages that show it; and who may see a document."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
@@ -85,8 +86,24 @@ class PortalDocument(AbstractDocument):
     @property
     def is_private(self):
         """In a private collection, or one inside a private collection."""
-        collections = self.collection.get_ancestors(inclusive=True)
-        return CollectionViewRestriction.objects.filter(collection__in=collections).exists()
+        return self.collection_id in private_collection_ids()
+
+
+def private_collection_ids():
+    """The collections with a view restriction and those inside them. Remembered for the
+    content generation (core/memo.py): a search hit or a listing asks for each of its
+    documents, and any change to a collection or a restriction starts a new generation."""
+
+    def work_out():
+        paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+        if not paths:
+            return frozenset()
+        inside = Q()
+        for path in paths:
+            inside |= Q(path__startswith=path)
+        return frozenset(Collection.objects.filter(inside).values_list("pk", flat=True))
+
+    return remembered("private-collections", work_out)
 
 
 def restricted_collections(request):
