@@ -141,9 +141,14 @@ def database_state():
 
 
 def cache_state():
-    probe = secrets.token_hex(8)
-    cache.set("healthz", probe, 10)  # the cache acts empty while Redis is away
-    return "ok" if cache.get("healthz") == probe else "svarer ikke"
+    # A key of its own for each probe: with one shared key, two checks at the same time
+    # (two app servers, or a load balancer and monitoring) overwrote each other's probe
+    # and reported a working cache as broken.
+    key = f"healthz:{secrets.token_hex(8)}"
+    cache.set(key, "ok", 10)  # the cache acts empty while Redis is away
+    answer = cache.get(key)
+    cache.delete(key)
+    return "ok" if answer == "ok" else "svarer ikke"
 
 
 def worker_state():

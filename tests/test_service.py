@@ -17,6 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 import portal.cache
+import portal.views
 from cases.models import CasePage
 from home.models import HomePage
 from network.models import KommunePage
@@ -33,6 +34,31 @@ def test_healthz_says_every_part_is_working(client):
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "worker": "ok"}
     assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+
+
+def test_healthz_checks_at_the_same_time_do_not_fail_each_other(monkeypatch):
+    """Another check writes its probe between this one's write and read."""
+
+    class Interleaved:
+        def __init__(self, cache):
+            self.cache, self.others = cache, []
+
+        def set(self, *args, **kwargs):
+            return self.cache.set(*args, **kwargs)
+
+        def get(self, *args, **kwargs):
+            if not self.others:
+                self.others.append("running")
+                self.others[0] = portal.views.cache_state()
+            return self.cache.get(*args, **kwargs)
+
+        def delete(self, *args, **kwargs):
+            return self.cache.delete(*args, **kwargs)
+
+    interleaved = Interleaved(caches["default"])
+    monkeypatch.setattr(portal.views, "cache", interleaved)
+    assert portal.views.cache_state() == "ok"
+    assert interleaved.others == ["ok"]
 
 
 @pytest.fixture
