@@ -4,8 +4,8 @@ A page Django answers with `Cache-Control: public` (BasePage decides: never for 
 users or private pages, and forms and search say `never_cache`) is kept, and the next
 visitor without a session gets it without Django running at all. Whatever changes what
 pages show (a page published, unpublished, moved or deleted, a goal, a theme, a document,
-an image, a restriction, a translation) purges the whole cache at once: every key holds
-the cache's current generation, and a change starts a new one. Keys live as long as a
+an image, a restriction, a translation) purges the whole cache at once: every page is
+stored with the cache's current generation, and a change starts a new one. Keys live as long as a
 shared cache may keep a page anyway (PUBLIC_MAX_AGE), so what changes with time alone
 (the next meeting) is at most that old.
 
@@ -143,10 +143,13 @@ class PageCache:
         if key is None:
             return self.application(environ, start_response)
         cache = page_cache()
-        key = f"{generation()}:{key}"
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, body = stored
+        # The generation and the page in one round trip to Redis: a page is stored with
+        # the generation it was rendered in, and served only while that is current.
+        stored = cache.get_many([GENERATION, key])
+        current = stored.get(GENERATION) or generation()
+        entry = stored.get(key)
+        if entry is not None and entry[0] == current:
+            _rendered_in, status, headers, body = entry
             start_response(status, [*headers, HIT])
             return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
@@ -165,5 +168,6 @@ class PageCache:
             if hasattr(response, "close"):
                 response.close()
         if environ["REQUEST_METHOD"] == "GET":
-            cache.set(key, (captured["status"], captured["headers"], body), PUBLIC_MAX_AGE)
+            entry = (current, captured["status"], captured["headers"], body)
+            cache.set(key, entry, PUBLIC_MAX_AGE)
         return [body]

@@ -110,7 +110,7 @@ def test_nothing_private_personal_or_per_visitor_enters_the_cache(client, admin_
         fetch("/kommuner/froya/")  # public, and stored: the case is not listed on it
         fetch("/god-praksis/")
     stored = [pickle.loads(value) for value in caches["pages"]._cache.values()]
-    texts = [entry[2].decode() for entry in stored if isinstance(entry, tuple)]
+    texts = [entry[3].decode() for entry in stored if isinstance(entry, tuple)]
     assert texts, "something public was stored"
     for text in texts:
         assert secret not in text
