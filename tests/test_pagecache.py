@@ -3,12 +3,14 @@ application as the app server drives it: a change shows on the very next request
 nothing private, personal or per-visitor ever enters the cache."""
 
 import pickle
+import time
 
 import pytest
 from django.core.cache import caches
 from wagtail.models import PageViewRestriction
 
 from cases.models import CasePage
+from core.models import PUBLIC_MAX_AGE
 from documents.models import PortalDocument
 from network.models import SDG, ThemePage
 from tests.conftest import froya, nb
@@ -110,12 +112,21 @@ def test_nothing_private_personal_or_per_visitor_enters_the_cache(client, admin_
         fetch("/kommuner/froya/")  # public, and stored: the case is not listed on it
         fetch("/god-praksis/")
     stored = [pickle.loads(value) for value in caches["pages"]._cache.values()]
-    texts = [entry[3].decode() for entry in stored if isinstance(entry, tuple)]
+    texts = [entry[4].decode() for entry in stored if isinstance(entry, tuple)]
     assert texts, "something public was stored"
     for text in texts:
         assert secret not in text
         assert "csrfmiddlewaretoken" not in text
         assert "wagtail-userbar" not in text
+
+
+def test_a_page_is_served_from_the_cache_for_at_most_five_minutes(monkeypatch):
+    """Also from the copy an app server process keeps of the pages it served last."""
+    fetch("/kommuner/froya/")
+    assert from_cache(fetch("/kommuner/froya/"))
+    later = time.time() + PUBLIC_MAX_AGE + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert not from_cache(fetch("/kommuner/froya/"))
 
 
 def test_the_page_cache_is_off_unless_production_turns_it_on(settings):
