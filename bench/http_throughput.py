@@ -167,7 +167,29 @@ class Serve:
             command, cwd=tree, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         self.base = f"http://127.0.0.1:{self.port}"
+        self.tree = tree
         wait_for(self.base + "/")
+        self.wait_for_worker()
+
+    def wait_for_worker(self, seconds=180):
+        """Until the task worker has done what the bootstrap queued (the text of the
+        placeholder PDFs): measured alongside, it took a core from the first URLs."""
+        check = (
+            "from django_tasks_db.models import DBTaskResult as T; "
+            "print((T.objects.ready() | T.objects.running()).count())"
+        )
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            answer = subprocess.run(
+                [PYTHON, "manage.py", "shell", "-c", check],
+                cwd=self.tree,
+                env=self.env,
+                capture_output=True,
+                text=True,
+            )
+            if answer.returncode or answer.stdout.strip() == "0":
+                return  # done, or a commit whose tasks run in the request
+            time.sleep(2)
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
