@@ -77,6 +77,27 @@ def test_healthz_names_a_worker_that_has_stopped(client, with_worker):
     assert response.json()["worker"].startswith("siste livstegn for 3")
 
 
+def test_make_serve_asks_for_heartbeats_again_after_a_database_outage(monkeypatch):
+    """The serve loop keeps its connection between beats: one the database broke off is
+    dropped, so the next beat connects anew."""
+    from portal.management.commands import serve
+
+    class Heartbeat:
+        def enqueue(self):
+            raise OperationalError("server closed the connection unexpectedly")
+
+    class Connection:
+        closed = False
+
+        def close(self):
+            self.closed = True
+
+    monkeypatch.setattr(serve, "heartbeat", Heartbeat())
+    monkeypatch.setattr(serve, "connection", Connection())
+    serve.Command().ask_for_heartbeat()
+    assert serve.connection.closed
+
+
 def test_a_database_that_does_not_answer_gives_a_norwegian_503(monkeypatch):
     def gone(*args, **kwargs):
         raise OperationalError("connection to server at 127.0.0.1, port 5432 failed")

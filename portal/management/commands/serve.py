@@ -19,7 +19,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, close_old_connections, connection
 
 from portal.tasks import HEARTBEAT_SECONDS, heartbeat
 
@@ -126,10 +126,14 @@ class Command(BaseCommand):
             child.start()
 
     def ask_for_heartbeat(self):
+        # This loop is no request, so nothing else drops a connection the database broke
+        # off: kept (CONN_MAX_AGE), it failed every beat after an outage, and /healthz
+        # then named a working worker as stopped.
+        close_old_connections()
         try:
             heartbeat.enqueue()
         except DatabaseError:
-            pass  # the database is away: /healthz says so, and the next beat tries again
+            connection.close()  # the database is away; the next beat connects anew
 
     def stop(self, children):
         self.stdout.write("Stopper …")
