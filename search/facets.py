@@ -13,9 +13,11 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, Count, F, Q, When
 from django.db.models.functions import ExtractYear, Substr
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
+from core.memo import remembered
 from core.text import norwegian_order
 from network.models import SDG, KommuneLookup, KommunePage, ThemePage
 
@@ -196,8 +198,13 @@ class FacetCounter:
 
     def theme_slug(self, translation_key):
         if not hasattr(self, "_theme_slugs"):
-            self._theme_slugs = dict(
-                ThemePage.objects.filter(locale=self.locale).values_list("translation_key", "slug")
+            self._theme_slugs = remembered(
+                f"theme-slugs:{self.locale.pk}",
+                lambda: dict(
+                    ThemePage.objects.filter(locale=self.locale).values_list(
+                        "translation_key", "slug"
+                    )
+                ),
             )
         return self._theme_slugs.get(translation_key)
 
@@ -247,6 +254,14 @@ def facet_options(counts, chosen, labels):
 
 
 def facet_labels(locale):
+    """{facet: {value: label}} in the language of `locale` (names from the content) and
+    the active language (the page types' names), worked out once per content generation
+    (core/memo.py): every search shows them."""
+    key = f"facet-labels:{locale.pk}:{translation.get_language()}"
+    return remembered(key, lambda: read_facet_labels(locale))
+
+
+def read_facet_labels(locale):
     return {
         "type": {
             model._meta.label_lower: model._meta.verbose_name.capitalize()

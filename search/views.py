@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from core.exceptions import VisitorBadRequest
+from core.models import PortalPageQuerySet, active_locale
 from core.pagination import paginate
 from search.facets import FACETS, FacetCounter, facet_labels, facet_options
 from search.matches import stored_matches
@@ -26,7 +27,9 @@ def run_search(request, locale):
     query = clean_query(request.GET.get("q", ""))
     chosen = {name: request.GET[name][:MAX_FACET_VALUE] for name in FACETS if request.GET.get(name)}
     labels = facet_labels(locale)
-    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    # Every page type, with the portal's .public(), which knows the restricted pages
+    # without asking the database each time (core/memo.py).
+    pages = PortalPageQuerySet(Page).live().public().filter(locale=locale, depth__gt=1)
     if not query:
         results = paginate(request, [], PER_PAGE)
         return query, chosen, results, facet_options({}, chosen, labels), labels
@@ -65,7 +68,7 @@ def link(request, **changes):
 @require_safe
 @never_cache
 def search_page(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     query, chosen, results, facets, labels = run_search(request, locale)
     for name, options in facets.items():
         for option in options:
