@@ -12,13 +12,19 @@ unpublish, a move or a new restriction.
 Remember plain data or objects no request changes: they are shared by every request (and
 thread) of the process."""
 
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 _generation = ContextVar("content_generation", default=None)
-# (generation, {name: value}): replaced as a whole when the generation changes, so a
-# request of an older generation never reads or fills a newer one's values.
-_remembered = (None, {})
+# (generation, when it was first seen, {name: value}): replaced as a whole when the
+# generation changes, so a request of an older generation never reads or fills a newer
+# one's values.
+_remembered = (None, 0.0, {})
+# Values are also worked out anew after this many seconds, as the page cache keeps a page
+# at most this long: a purge that never reached the shared cache (Redis away while a
+# command published) leaves nothing stale for longer than a cached page.
+MAX_AGE = 5 * 60
 # Names are few and fixed, but some are per address or per language: a bound keeps
 # made-up addresses from growing the memory of a process without end.
 MAX_VALUES = 10_000
@@ -45,10 +51,11 @@ def _values():
     current = _generation.get()
     if current is None:
         return None
-    remembered_generation, values = _remembered
-    if remembered_generation != current:
+    remembered_generation, since, values = _remembered
+    now = time.monotonic()
+    if remembered_generation != current or now - since > MAX_AGE:
         values = {}
-        _remembered = (current, values)
+        _remembered = (current, now, values)
     return values
 
 

@@ -11,6 +11,7 @@ Misses are not remembered: an address no page answers is walked every time, as b
 and made-up addresses cannot fill the memory."""
 
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -29,9 +30,10 @@ def find_site(request):
         site = Site._find_for_request(request)
         return {name: getattr(site, name) for name in SITE_FIELDS} if site else None
 
-    # The raw host, as Wagtail reads it: CommonMiddleware has already refused any host
-    # not in ALLOWED_HOSTS, so the keys are few.
-    key = f"site:{request._get_raw_host()}:{request.get_port()}"
+    # The host name and port Wagtail matches a site on: ALLOWED_HOSTS has let only known
+    # names through, but any port after them, which is not part of the key.
+    hostname = split_domain_port(request.get_host())[0].lower()
+    key = f"site:{hostname}:{request.get_port()}"
     fields = remembered(key, site_fields)
     request._wagtail_site = Site(**fields) if fields else None
     return request._wagtail_site

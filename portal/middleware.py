@@ -60,5 +60,9 @@ class ContentGenerationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A preview renders what an editor has not published (a draft, the edit form's
+        # data) through the same templates: nothing it works out may be remembered.
+        if getattr(request, "is_dummy", False):
+            return self.get_response(request)
         with memo.generation(pagecache.generation()):
             return self.get_response(request)

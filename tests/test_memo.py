@@ -111,3 +111,42 @@ def test_an_unpublished_translation_leaves_the_language_links_on_the_next_reques
     assert 'hreflang="nn"' in html(client, CASE)
     the_case().get_translation(Locale.objects.get(language_code="nn")).unpublish()
     assert 'hreflang="nn"' not in html(client, CASE)
+
+
+def test_a_preview_leaves_nothing_of_the_draft_for_visitors(client, django_user_model):
+    """Wagtail renders a preview through the middleware; the edit form's data, never
+    saved, must not be remembered as the section's title."""
+    from django.test import RequestFactory
+
+    from cases.models import CaseIndexPage
+    from portal import pagecache
+
+    section = nb(CaseIndexPage)
+    editor = django_user_model.objects.create_superuser("redaktor", "r@example.org", "x")
+    before = pagecache.generation()
+    edit = RequestFactory().get(f"/admin/pages/{section.pk}/edit/preview/")
+    edit.user = editor
+    section.title = "Hemmelig utkast"  # the edit form's data, as PreviewOnEdit has it
+    section.make_preview_request(edit, section.default_preview_mode)
+    assert pagecache.generation() == before  # a preview purges nothing
+    assert "Hemmelig utkast" not in html(client, section.url)
+
+
+def test_remembered_values_are_worked_out_again_after_five_minutes(monkeypatch):
+    calls = []
+    now = [1000.0]
+    monkeypatch.setattr(memo.time, "monotonic", lambda: now[0])
+    with memo.generation("g"):
+        remembered("answer", lambda: calls.append(1) or 42)
+        remembered("answer", lambda: calls.append(1) or 42)
+        assert len(calls) == 1
+        now[0] += memo.MAX_AGE + 1
+        remembered("answer", lambda: calls.append(1) or 42)
+    assert len(calls) == 2
+
+
+def test_a_port_in_the_host_header_is_not_a_site_of_its_own(client):
+    for port in range(1000, 1040):
+        assert client.get("/", HTTP_HOST=f"testserver:{port}").status_code == 200
+    _generation, _since, values = memo._remembered
+    assert len([name for name in values if name.startswith("site:")]) == 1

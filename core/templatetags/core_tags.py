@@ -100,7 +100,8 @@ def page_feeds(context, page=None):
 
     def feeds():
         if isinstance(page, FeedMixin):
-            sections = [page]
+            # As published, not the object handed to the template (it may be a preview).
+            sections = type(page).objects.live().filter(pk=page.pk)
         else:
             feed_models = [model for model in get_page_models() if issubclass(model, FeedMixin)]
             sections = page.get_children().live().public().type(*feed_models).specific()
