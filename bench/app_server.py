@@ -24,7 +24,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 from bench.http_throughput import P95, Nginx, ensure_tools, line, wait_for, wrk  # noqa: E402
-from bench.services import free_port  # noqa: E402
+from bench.services import free_port, granian, prepare  # noqa: E402
 
 PYTHON = sys.executable
 GUNICORN = "gunicorn==23.0.0"
@@ -39,37 +39,18 @@ def application(environ, start_response):
 """
 
 
-def servers(port, gunicorn_dir):
-    """The command for each app server, serving `{app}` on `port` with 2 processes."""
+def servers(port, gunicorn_dir, app):
+    """The command for each app server, serving `app` on `port` with 2 processes."""
+    gunicorn = [
+        PYTHON,
+        "-c",
+        f"import sys; sys.path.insert(0, {str(gunicorn_dir)!r}); "
+        "from gunicorn.app.wsgiapp import run; sys.exit(run())",
+    ]
     return {
-        "granian": [
-            PYTHON,
-            "-m",
-            "granian",
-            "--interface",
-            "wsgi",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-            "--no-access-log",
-            "{app}",
-        ],
-        "gunicorn": [
-            PYTHON,
-            "-c",
-            f"import sys; sys.path.insert(0, {str(gunicorn_dir)!r}); "
-            "from gunicorn.app.wsgiapp import run; sys.exit(run())",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "{app}",
-        ],
+        "granian": granian(port, app),
+        "gunicorn": gunicorn
+        + ["--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", app],
     }
 
 
@@ -98,14 +79,7 @@ def main():
         "SECURE_SSL_REDIRECT": "0",
     }
     env.pop("REDIS_URL", None)
-    for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "-v0"], ["bootstrap"]):
-        subprocess.run(
-            [PYTHON, "manage.py", *command],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    prepare(BASE_DIR, env)
     loads = [
         ("trivial_app:application", "/", "40 KB from a trivial WSGI app", ()),
         ("portal.wsgi:application", "/", "home page, anonymous (page cache)", ()),
@@ -125,8 +99,7 @@ def main():
         line("nginx", "40 KB static file", *ceiling)
         for app, path, label, extra in loads:
             port = free_port()
-            for name, command in servers(port, gunicorn_dir).items():
-                command = [app if part == "{app}" else part for part in command]
+            for name, command in servers(port, gunicorn_dir, app).items():
                 running = subprocess.Popen(command, cwd=directory, env=env)
                 url = f"http://127.0.0.1:{port}{path}"
                 wait_for(url, 60)

@@ -30,7 +30,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.services import PrivateRedis, free_port  # noqa: E402
+from bench.services import PrivateRedis, free_port, granian, prepare  # noqa: E402
 
 PYTHON = sys.executable
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -140,27 +140,8 @@ class Serve:
         if redis_url:
             self.env["REDIS_URL"] = redis_url
         if old:  # a commit from before `manage.py serve`: prepare it, then the same server
-            for command in (
-                ["collectstatic", "--noinput", "-v0"],
-                ["migrate", "--noinput", "-v0"],
-                ["bootstrap", "-v0"],
-            ):
-                subprocess.run([PYTHON, "manage.py", *command], cwd=tree, env=self.env, check=True)
-            command = [
-                PYTHON,
-                "-m",
-                "granian",
-                "--interface",
-                "wsgi",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--workers",
-                "2",
-                "--no-access-log",
-                "portal.wsgi:application",
-            ]
+            prepare(tree, self.env)
+            command = granian(self.port, "portal.wsgi:application")
         else:
             command = [PYTHON, "manage.py", "serve", "--port", str(self.port)]
         self.process = subprocess.Popen(

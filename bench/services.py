@@ -1,10 +1,11 @@
 """Services the benches start for themselves, never the machine's own (PostgreSQL on 5432,
-Redis on 6379): a PostgreSQL cluster in a folder of the bench's, a Redis server, and free
-ports for them and for the portal."""
+Redis on 6379): a PostgreSQL cluster in a folder of the bench's, a Redis server, free
+ports for them and for the portal, and the portal's app server as `make serve` runs it."""
 
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -15,6 +16,34 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def granian(port, app, workers=2):
+    """The app server command `manage.py serve` runs, for one WSGI application."""
+    return [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1"] + [
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-access-log",
+        app,
+    ]
+
+
+def prepare(tree, env):
+    """What `manage.py serve` does before it starts: static files, migrations, bootstrap."""
+    for command in (
+        ["collectstatic", "--noinput", "-v0"],
+        ["migrate", "--noinput", "-v0"],
+        ["bootstrap", "-v0"],
+    ):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=tree,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def as_postgres(*command):

@@ -28,10 +28,6 @@ def stored_matches(pages, query):
         cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {TABLE} (id integer)")
         empty(cursor)
         every_match = insert_matches(cursor, pages, query)
-        if connection.vendor == "postgresql":
-            # A temporary table has no statistics until asked: without them the planner
-            # takes a hundred thousand matches for a few hundred and looks each one up.
-            cursor.execute(f"ANALYZE {TABLE}")
         yield Q(pk__in=RawSQL(f"SELECT id FROM {TABLE}", [])), every_match
         empty(cursor)
 
@@ -51,14 +47,19 @@ def insert_matches(cursor, pages, query):
     compiler = getattr(found, "query_compiler", None)
     insert = getattr(compiler, "insert_matches", None)
     if insert and insert(TABLE, compiler.get_config(found.backend)):
-        return True
-    if hasattr(found, "get_queryset"):  # the database backends match in SQL
+        return True  # the backend has filled the table and its statistics
+    every_match = hasattr(found, "get_queryset")  # the database backends match in SQL
+    if every_match:
         try:
             sql, params = found.get_queryset().order_by().values("pk").query.sql_with_params()
         except EmptyResultSet:  # a filter no page can pass
             return True
         cursor.execute(f"INSERT INTO {TABLE} (id) {sql}", params)
-        return True
-    ids = [(page.pk,) for page in found[:MAX_FACET_HITS]]
-    cursor.executemany(f"INSERT INTO {TABLE} (id) VALUES (%s)", ids)
-    return False
+    else:
+        ids = [(page.pk,) for page in found[:MAX_FACET_HITS]]
+        cursor.executemany(f"INSERT INTO {TABLE} (id) VALUES (%s)", ids)
+    if connection.vendor == "postgresql":
+        # A temporary table has no statistics until asked: without them the planner
+        # takes a hundred thousand matches for a few hundred and looks each one up.
+        cursor.execute(f"ANALYZE {TABLE}")
+    return every_match

@@ -40,7 +40,6 @@ from search.backends.ranking import in_rank_order
 from search.backends.scoring import (
     DOCUMENT,
     ENTRIES,
-    MATCH_SETTINGS_END,
     UNPACKED_BODY,
     contains_sql,
     matching_by_index,
@@ -157,9 +156,9 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
                 f"INSERT INTO {table} (id) SELECT object_id::bigint FROM ({match_sql}) m",
                 match_params,
             )
-            # Then only the objects the searched queryset holds (live, public, the language),
-            # with the planner free again: the queryset's own indexes serve it best.
-            cursor.execute(MATCH_SETTINGS_END)
+        # Then only the objects the searched queryset holds (live, public, the language),
+        # with the planner free again: the queryset's own indexes serve it best.
+        with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {table}")  # so it can choose between lookups and a scan
             cursor.execute(
                 f"DELETE FROM {table} t WHERE NOT EXISTS "
