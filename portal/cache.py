@@ -32,6 +32,12 @@ def on_recovery(hook):
         _recovery_hooks.append(hook)
 
 
+def unavailable(cache):
+    """Whether this process found the Redis behind `cache` down and has not reached it
+    since (False for a cache that is not Redis)."""
+    return tuple(getattr(cache, "_servers", ())) in _down_until
+
+
 def make_up_for_the_outage(servers):
     """Runs the recovery hooks before the first call after an outage. They call Redis
     through these same methods: if it still does not answer, it is marked down again."""

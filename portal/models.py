@@ -12,3 +12,15 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ContentGeneration(models.Model):
+    """The page cache's content generation (portal/pagecache.py), kept in the database as
+    well as in Redis. While Redis is away every app server still agrees on it: the pages a
+    process keeps and what it remembers per generation (core/memo.py) stay in use, and a
+    change made in the meantime still starts a new one for all of them. One row."""
+
+    value = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.value

@@ -11,10 +11,13 @@ shared cache may keep a page anyway (PUBLIC_MAX_AGE), so what changes with time 
 
 Redis when REDIS_URL is set, so that every app server and machine shares the cache and
 its generation; otherwise files under VAR_DIR, shared by the processes of one machine.
+The generation is stored in the database too, for when Redis is away: each process then
+serves the pages it keeps itself (RecentPages), still purged by any change.
 Only `make serve` (production settings) turns it on: under `make run` a developer sees
 every template change at once."""
 
 import hashlib
+import logging
 import threading
 import time
 import uuid
@@ -23,13 +26,16 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core import memo
 from core.models import PUBLIC_MAX_AGE
-from portal.cache import on_recovery
+from portal.cache import on_recovery, unavailable
+from portal.models import ContentGeneration
+
+logger = logging.getLogger(__name__)
 
 GENERATION = "generation"
 # Query parameters a cached listing may have: filters and pages. Any other query string
@@ -70,27 +76,64 @@ def page_cache():
 
 
 def generation():
+    """The current content generation: from the shared cache, and while Redis is away
+    from the database's copy (ContentGeneration), so that every process still agrees."""
     cache = page_cache()
     current = cache.get(GENERATION)
-    if current is None:
-        current = uuid.uuid4().hex
-        if not cache.add(GENERATION, current, timeout=None):
-            current = cache.get(GENERATION) or current
+    if current is not None:
+        return current
+    stored = stored_generation()
+    if unavailable(cache):
+        # Without a stored one (never purged since the upgrade), nothing is reused.
+        return stored or uuid.uuid4().hex
+    # The first request, or Redis restarted empty: the database's copy, or a new one.
+    current = stored or uuid.uuid4().hex
+    if not cache.add(GENERATION, current, timeout=None):
+        return cache.get(GENERATION) or current
+    if stored is None:
+        store_generation(current)
     return current
 
 
 def new_generation():
-    page_cache().set(GENERATION, uuid.uuid4().hex, timeout=None)
+    """A new generation in the shared cache only (see purge)."""
+    value = uuid.uuid4().hex
+    page_cache().set(GENERATION, value, timeout=None)
+    return value
+
+
+def new_shared_generation():
+    """A new generation in the shared cache and in the database."""
+    store_generation(new_generation())
+
+
+def stored_generation():
+    try:
+        return ContentGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
+    except DatabaseError:  # the database is away too: nothing is reused
+        return None
+
+
+def store_generation(value):
+    try:
+        ContentGeneration.objects.update_or_create(pk=1, defaults={"value": value})
+    except DatabaseError:
+        logger.warning("Kunne ikke lagre innholdsgenerasjonen i databasen.")
 
 
 def purge(**kwargs):
     """Starts a new generation: every page in the cache, and everything remembered for the
     old one (core/memo.py), is gone for every app server. Once more when the change is
-    committed: a request that read the database in between saw the content before it."""
-    new_generation()
+    committed, in the database too: a request that read the database in between saw the
+    content before it. A load of many changes in one transaction stores it once."""
     memo.content_changed()
-    if connection.in_atomic_block:
-        transaction.on_commit(new_generation)
+    if not connection.in_atomic_block:
+        new_shared_generation()
+        return
+    new_generation()
+    pending = getattr(connection, "run_on_commit", [])
+    if not any(callback is new_shared_generation for _ids, callback, *_ in pending):
+        transaction.on_commit(new_shared_generation)
 
 
 def purge_if_shown(sender, **kwargs):
@@ -100,7 +143,7 @@ def purge_if_shown(sender, **kwargs):
 
 
 def connect_signals():
-    # A purge made while Redis was away is lost: purge again when it is back.
+    # A purge made while Redis was away did not reach it: purge again when it is back.
     on_recovery(purge)
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(purge_if_shown, dispatch_uid=f"page-cache-{id(signal)}")

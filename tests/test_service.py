@@ -21,6 +21,7 @@ import portal.views
 from cases.models import CasePage
 from home.models import HomePage
 from network.models import KommunePage
+from portal import pagecache
 from portal.models import WorkerHeartbeat
 from portal.tasks import heartbeat
 from tests.conftest import free_port, nb
@@ -219,6 +220,37 @@ def test_a_page_published_while_redis_was_down_is_not_served_stale_afterwards(
         first = fetch(case)
         assert "Matsvinnet i kantina er halvert" in first["body"]
         assert not from_cache(first)
+    finally:
+        stop(server)
+
+
+def test_while_redis_is_away_pages_come_from_the_process_and_a_change_still_shows(
+    tmp_path, redis_port, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The generation is kept in the database as well: while Redis is away, the pages a
+    process served last are still served (rendering every page made the site slow), and a
+    publish still starts a new generation that every process sees."""
+    settings.PAGE_CACHE = True
+    monkeypatch.setattr(portal.cache, "RETRY_AFTER", 60)  # Redis stays left alone
+    server = start_redis(redis_port, tmp_path)
+    try:
+        pagecache.new_shared_generation()  # as a publish before the outage leaves it
+        case = "/kommuner/froya/halvert-matsvinn-i-skolekantina/"
+        fetch(case)
+        assert from_cache(fetch(case))
+        server.kill()
+        server.wait(5)
+        assert from_cache(fetch(case))
+        assert portal.cache.unavailable(pagecache.page_cache())  # Redis really was away
+
+        page = nb(CasePage, url_path__endswith="/halvert-matsvinn-i-skolekantina/")
+        page.title = "Matsvinnet i kantina er halvert"
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        first = fetch(case)
+        assert "Matsvinnet i kantina er halvert" in first["body"]
+        assert not from_cache(first)
+        assert from_cache(fetch(case))  # and kept again, in the new generation
     finally:
         stop(server)
 
