@@ -7,10 +7,13 @@ exactly one type, so the type counts add up to it. Nothing here loads the matchi
 themselves, however many there are."""
 
 import re
+import uuid
 from collections import Counter
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Case, CharField, Count, F, Q, When
 from django.db.models.functions import ExtractYear, Substr
 from django.utils import translation
@@ -107,17 +110,20 @@ class FacetCounter:
     def counts(self):
         """{facet: Counter of value → hits}, each counted with the other chosen facets
         applied. Facets that share the same other choices (all of them, when none is
-        chosen) are counted in the same queries."""
-        groups = {}
-        for name in FACETS:
-            others = tuple(other for other in self.chosen if other != name)
-            groups.setdefault(others, []).append(name)
-        counts = {}
-        for others, names in groups.items():
-            condition = Q()
-            for other in others:
-                condition &= self.filters[other]
-            counts.update(self.count(names, condition))
+        chosen) are counted in the same parts. Every part goes to the database in one
+        statement, and that statement is built once per choice of facets and content
+        generation (core/memo.py): building it cost more than running it."""
+        key = f"facet-sql:{self.locale.pk}:{sorted(self.chosen.items())}"
+        sql, params, layout = remembered(key, self.statement)
+        counts = {name: Counter() for name in FACETS}
+        rows = {tag: [] for tag in range(len(layout))}
+        if sql:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                for tag, hits, *values in cursor.fetchall():
+                    rows[tag].append((*values[: layout[tag][2]], hits))
+        for tag, (kind, names, _columns) in enumerate(layout):
+            getattr(self, f"read_{kind}")(counts, names, rows[tag])
         return counts
 
     def total(self, counts):
@@ -126,87 +132,132 @@ class FacetCounter:
             return counts["type"].get(self.chosen["type"], 0)
         return sum(counts["type"].values())
 
-    def count(self, names, condition):
-        counts = {name: Counter() for name in names}
-        if {"type", "kommune", "tema"} & set(names):
-            self.count_pages(counts, condition)
-        if "tema" in names:
-            slug = self.theme_slug
-            self.count_links(counts["tema"], condition, "themes", "translation_key", slug)
-        if "mal" in names:
-            self.count_links(counts["mal"], condition, "sdgs", "number", str)
-        if "ar" in names:
-            self.count_years(counts["ar"], condition)
-        return counts
+    def statement(self):
+        """(SQL, params, layout): every part as one UNION ALL, each row tagged with its
+        part's place in `layout`, a list of (kind, facet names, value columns)."""
+        groups = {}
+        for name in FACETS:
+            others = tuple(other for other in self.chosen if other != name)
+            groups.setdefault(others, []).append(name)
+        parts = []
+        for others, names in groups.items():
+            condition = Q()
+            for other in others:
+                condition &= self.filters[other]
+            parts.extend(self.parts(names, condition))
+        return union(parts)
 
-    def count_pages(self, counts, condition):
-        """Type, kommune and the theme pages themselves, in one GROUP BY over the pages:
-        a page's kommune is the kommune page whose tree path begins its own."""
-        owners = KommuneLookup(self.locale).by_path
-        lengths = sorted({len(path) for path in owners}, reverse=True)
-        prefixes = {f"owner_path_{length}": Substr("path", 1, length) for length in lengths}
-        theme_type = ContentType.objects.get_for_model(ThemePage).pk
-        rows = (
-            Page.objects.filter(self.matched, condition)
-            .values(
-                "content_type",
-                **prefixes,
-                theme_slug=Case(
-                    When(content_type=theme_type, then=F("slug")), output_field=CharField()
-                ),
+    def parts(self, names, condition):
+        """(kind, names, queryset of (values…, hits)) for these facets."""
+        if {"type", "kommune", "tema"} & set(names):
+            lengths = sorted({len(path) for path in KommuneLookup(self.locale).by_path})[::-1]
+            prefixes = {f"owner_path_{length}": Substr("path", 1, length) for length in lengths}
+            theme_type = ContentType.objects.get_for_model(ThemePage).pk
+            rows = (
+                Page.objects.filter(self.matched, condition)
+                .values(
+                    "content_type",
+                    **prefixes,
+                    theme_slug=Case(
+                        When(content_type=theme_type, then=F("slug")), output_field=CharField()
+                    ),
+                )
+                .annotate(hits=Count("pk"))
+                .order_by()
+                .values_list("content_type", *prefixes, "theme_slug", "hits")
             )
-            .annotate(hits=Count("pk"))
-            .order_by()
-        )
-        for row in rows.values_list("content_type", *prefixes, "theme_slug", "hits"):
-            content_type, *paths, theme, hits = row
-            if "type" in counts:
-                counts["type"][type_label(content_type)] += hits
-            # The longest path that is a kommune's: the nearest kommune above the page.
+            yield "pages", names, rows
+        links = [("tema", "themes", "translation_key"), ("mal", "sdgs", "number")]
+        for name, field, attribute in links:
+            if name not in names:
+                continue
+            for model in declaring(field):
+                rows = (
+                    model.objects.filter(self.matched, condition, **{f"{field}__isnull": False})
+                    .values_list(f"{field}__{attribute}")
+                    .annotate(hits=Count("pk"))
+                    .order_by()
+                )
+                yield "links", [name], rows
+        if "ar" in names:
+            for model, lookup in year_lookups().items():
+                field, _sep, transform = lookup.partition("__")
+                year = year_of(model, field) if transform == "year" else F(field)
+                rows = (
+                    model.objects.filter(self.matched, condition, **{f"{field}__isnull": False})
+                    .annotate(facet_year=year)
+                    .values_list("facet_year")
+                    .annotate(hits=Count("pk"))
+                    .order_by()
+                )
+                yield "years", ["ar"], rows
+
+    def read_pages(self, counts, names, rows):
+        """Type, kommune and the theme pages themselves: a page's kommune is the kommune
+        page whose tree path begins its own, the longest such (the nearest above it)."""
+        owners = KommuneLookup(self.locale).by_path
+        for content_type, *paths, theme, hits in rows:
+            if "type" in names:
+                counts["type"][type_label(int(content_type))] += hits
             owner = next((owners[path] for path in paths if path in owners), None)
-            if "kommune" in counts and owner is not None:
+            if "kommune" in names and owner is not None:
                 counts["kommune"][owner.kommunenummer] += hits
-            if "tema" in counts and theme:
+            if "tema" in names and theme:
                 counts["tema"][theme] += hits
 
-    def count_links(self, counter, condition, field, attribute, value_of):
-        for model in declaring(field):
-            rows = (
-                model.objects.filter(self.matched, condition, **{f"{field}__isnull": False})
-                .values_list(f"{field}__{attribute}")
-                .annotate(hits=Count("pk"))
-                .order_by()
-            )
-            for linked, hits in rows:
-                value = value_of(linked)
-                if value is not None:
-                    counter[value] += hits
+    def read_links(self, counts, names, rows):
+        (name,) = names
+        for linked, hits in rows:
+            value = self.theme_slug(linked) if name == "tema" else str(int(linked))
+            if value is not None:
+                counts[name][value] += hits
 
-    def count_years(self, counter, condition):
-        for model, lookup in year_lookups().items():
-            name, _sep, transform = lookup.partition("__")
-            year = year_of(model, name) if transform == "year" else F(name)
-            rows = (
-                model.objects.filter(self.matched, condition, **{f"{name}__isnull": False})
-                .annotate(facet_year=year)
-                .values_list("facet_year")
-                .annotate(hits=Count("pk"))
-                .order_by()
-            )
-            for year_value, hits in rows:
-                counter[str(year_value)] += hits
+    def read_years(self, counts, _names, rows):
+        for year, hits in rows:
+            counts["ar"][str(int(float(year)))] += hits
 
     def theme_slug(self, translation_key):
         if not hasattr(self, "_theme_slugs"):
             self._theme_slugs = remembered(
                 f"theme-slugs:{self.locale.pk}",
-                lambda: dict(
-                    ThemePage.objects.filter(locale=self.locale).values_list(
+                lambda: {
+                    key.hex: slug
+                    for key, slug in ThemePage.objects.filter(locale=self.locale).values_list(
                         "translation_key", "slug"
                     )
-                ),
+                },
             )
-        return self._theme_slugs.get(translation_key)
+        # Read as text, a key has dashes on PostgreSQL and none on SQLite.
+        return self._theme_slugs.get(uuid.UUID(translation_key).hex)
+
+
+def union(parts):
+    """One statement for the parts' querysets: each becomes a named common table
+    expression with its columns renamed c0, c1, … and hits (SQLite and PostgreSQL both
+    take that), read as text after its tag and hits, NULL where a part has fewer values
+    than the widest. A part whose filter no page can pass is left out: it counts nothing."""
+    compiled = []
+    for kind, names, rows in parts:
+        columns = len(rows.query.values_select) + len(rows.query.annotation_select) - 1
+        try:
+            sql, params = rows.query.sql_with_params()
+        except EmptyResultSet:
+            sql, params = None, []
+        compiled.append((kind, names, columns, sql, params))
+    width = max((columns for _k, _n, columns, _s, _p in compiled), default=0)
+    ctes, selects, all_params, layout = [], [], [], []
+    for tag, (kind, names, columns, sql, params) in enumerate(compiled):
+        layout.append((kind, names, columns))
+        if sql is None:
+            continue
+        renamed = ", ".join([*(f"c{i}" for i in range(columns)), "hits"])
+        ctes.append(f"part{tag} ({renamed}) AS ({sql})")
+        values = [f"CAST(c{i} AS TEXT)" for i in range(columns)] + ["NULL"] * (width - columns)
+        selects.append(f"SELECT {tag}, hits, {', '.join(values)} FROM part{tag}")
+        all_params.extend(params)
+    if not selects:
+        return None, [], layout
+    return "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects), all_params, layout
 
 
 class DateYear(ExtractYear):

@@ -200,6 +200,20 @@ def test_the_facets_cost_the_same_queries_for_two_hits_and_for_forty(client):
     assert queries_for("solcelleanlegg") == queries_for("vindkraft")
 
 
+def test_every_facet_is_counted_in_one_statement(client):
+    """Ten facet parts (type, kommune, themes, goals and years of each page type) go to
+    the database together; with a facet chosen, the parts for the others as well."""
+    a_varied_archive()
+    for chosen in ({}, {"kommune": "5014", "ar": "2021"}):
+        with CaptureQueriesContext(connection) as context:
+            assert hits(client, "matsvinn", **chosen)["count"]
+        statements = [q["sql"] for q in context.captured_queries if "part0" in q["sql"]]
+        assert len(statements) == 1, chosen
+        assert all(
+            "GROUP BY" not in q["sql"] for q in context.captured_queries if "part0" not in q["sql"]
+        )
+
+
 # What must never be found.
 
 

@@ -2,6 +2,7 @@
 the index entries that rank best for it, built on first use and kept up to date as
 entries change."""
 
+from core.memo import recall, remember, remembered
 from search.backends.scoring import (
     DOCUMENT,
     ENTRIES,
@@ -36,7 +37,11 @@ class ChampionLists:
 
     def lexemes(self, text, config):
         """The words of `text` as the text search configuration stems them; stop words
-        are left out, as in every search."""
+        are left out, as in every search. Asked once per content generation and text: a
+        search asks twice (its matches, then its best hits)."""
+        return remembered(f"lexemes:{config}:{text}", lambda: self.read_lexemes(text, config))
+
+    def read_lexemes(self, text, config):
         with self.connection.cursor() as cursor:
             if config:
                 cursor.execute(
@@ -74,6 +79,18 @@ class ChampionLists:
         return bool(floor) and size < LIST_SIZE // 2
 
     def is_common(self, lexeme):
+        """Whether the word is in more than COMMON entries. That a word is not is
+        remembered for the content generation: if it has become common since, its best
+        hits are still right (every match is ranked), only found more slowly."""
+        key = f"rare-word:{lexeme}"
+        if recall(key):
+            return False
+        common = self.count_to_common(lexeme)
+        if not common:
+            remember(key, True)
+        return common
+
+    def count_to_common(self, lexeme):
         with matching_by_index(self.connection) as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 FROM {ENTRIES} e "

@@ -27,7 +27,9 @@ def matching_by_index(connection):
     """A cursor in a transaction where the planner finds matches through the GIN index
     (MATCH_SETTINGS). The setting ends with the block: inside a longer transaction (a
     search counting its facets) it would otherwise hold until that ends."""
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+    # No savepoint inside a search's own transaction (search/matches.py): it would only
+    # cost two more round trips to the database.
+    with transaction.atomic(using=connection.alias, savepoint=False), connection.cursor() as cursor:
         cursor.execute(MATCH_SETTINGS)
         yield cursor
         cursor.execute(MATCH_SETTINGS_END)
