@@ -202,6 +202,9 @@ def main():
     parser.add_argument("--redis", action="store_true")
     parser.add_argument("--before", help="an older commit to measure beside this tree")
     parser.add_argument("--load", type=int, default=0, help="seconds of 50 clients on a mix")
+    parser.add_argument(
+        "--mix-only", action="store_true", help="only the mix (the pages are warmed up)"
+    )
     args = parser.parse_args()
     ensure_tools()
     directory = tempfile.mkdtemp(prefix="bench-http-")
@@ -233,13 +236,15 @@ def main():
             servers.append(server)
             for url in PAGES:
                 wrk(server.base + url, 2, 16, script)  # warm up, fill the cache
+                if args.mix_only:
+                    continue
                 line(
                     f"{label} anon",
                     url,
                     *wrk(server.base + url, args.seconds, 16, script),
                     ceiling=nginx_rate[0],
                 )
-            for url in UNCACHED:
+            for url in UNCACHED if not args.mix_only else []:
                 extra = ("-H", "Cookie: sessionid=nobodys-session")
                 wrk(server.base + url, 2, 4, script, extra)
                 line(

@@ -18,7 +18,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def granian(port, app, workers=2):
+def granian(port, app, workers=2, threads=4):
     """The app server command `manage.py serve` runs, for one WSGI application."""
     return [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1"] + [
         "--port",
@@ -26,6 +26,8 @@ def granian(port, app, workers=2):
         "--workers",
         str(workers),
         "--no-access-log",
+        "--blocking-threads",
+        str(threads),
         app,
     ]
 

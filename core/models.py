@@ -263,7 +263,11 @@ def active_locale():
         code = get_supported_content_language_variant(translation.get_language())
     except LookupError:
         code = None
-    locales = remembered(
+    return locales().get(code) or Locale.get_active()
+
+
+def locales():
+    """{language code: Locale}, read once per content generation."""
+    return remembered(
         "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
     )
-    return locales.get(code) or Locale.get_active()

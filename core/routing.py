@@ -10,6 +10,7 @@ afterwards one query fetches the page. The site for a host is remembered the sam
 Misses are not remembered: an address no page answers is walked every time, as before,
 and made-up addresses cannot fill the memory."""
 
+from django.core.exceptions import DisallowedHost
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -32,7 +33,12 @@ def find_site(request):
 
     # The host name and port Wagtail matches a site on: ALLOWED_HOSTS has let only known
     # names through, but any port after them, which is not part of the key.
-    hostname = split_domain_port(request.get_host())[0].lower()
+    try:
+        host = request.get_host()
+    except DisallowedHost:  # the error page for a name ALLOWED_HOSTS refused: not remembered
+        request._wagtail_site = Site._find_for_request(request)
+        return request._wagtail_site
+    hostname = split_domain_port(host)[0].lower()
     key = f"site:{hostname}:{request.get_port()}"
     fields = remembered(key, site_fields)
     request._wagtail_site = Site(**fields) if fields else None

@@ -27,7 +27,13 @@ from urllib.parse import parse_qsl
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_migrate,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core import memo
@@ -115,10 +121,12 @@ def stored_generation():
 
 
 def store_generation(value):
+    if _migrating:  # its table may not be there yet; the first purge after will store it
+        return
     try:
         ContentGeneration.objects.update_or_create(pk=1, defaults={"value": value})
-    except DatabaseError:
-        logger.warning("Kunne ikke lagre innholdsgenerasjonen i databasen.")
+    except DatabaseError as error:
+        logger.warning("Kunne ikke lagre innholdsgenerasjonen i databasen (%s).", error)
 
 
 def purge(**kwargs):
@@ -142,7 +150,22 @@ def purge_if_shown(sender, **kwargs):
         purge()
 
 
+_migrating = False
+
+
+def migrating(sender, **kwargs):
+    global _migrating
+    _migrating = True
+
+
+def migrated(sender, **kwargs):
+    global _migrating
+    _migrating = False
+
+
 def connect_signals():
+    pre_migrate.connect(migrating, dispatch_uid="page-cache-migrating")
+    post_migrate.connect(migrated, dispatch_uid="page-cache-migrated")
     # A purge made while Redis was away did not reach it: purge again when it is back.
     on_recovery(purge)
     for signal in (post_save, post_delete, m2m_changed):

@@ -3,6 +3,7 @@ Live, public pages in the visitor's language only; never cached."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -10,8 +11,9 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from core.exceptions import VisitorBadRequest
-from core.models import PortalPageQuerySet, active_locale
+from core.models import PortalPageQuerySet, active_locale, locales
 from core.pagination import paginate
+from core.routing import find_site
 from search.facets import FACETS, FacetCounter, facet_labels, facet_options
 from search.matches import stored_matches
 from search.query import clean_query, terms
@@ -102,8 +104,10 @@ def search_page(request):
 @never_cache
 def search_api(request):
     """The same search as JSON: ?q=…&locale=nn&type=…&kommune=…&tema=…&mal=…&ar=…&page=…"""
-    code = request.GET.get("locale", "")
-    locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
+    known = locales()
+    locale = known.get(request.GET.get("locale", "")) or known.get(settings.LANGUAGE_CODE)
+    locale = locale or Locale.get_default()
+    find_site(request)  # the site for the hits' addresses, as remembered
     try:
         query, chosen, results, facets, _labels = run_search(request, locale)
     except VisitorBadRequest as error:  # a page number that is not a number: JSON too

@@ -6,10 +6,11 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
 
 from core.memo import remembered
 from core.models import FeedMixin, active_locale
+from core.routing import find_site
 
 register = template.Library()
 
@@ -26,14 +27,15 @@ def language_versions(context, page=None):
     """The current page in every locale it exists in (one query), or the home pages when
     there is no page, such as on an error page. Remembered for the content generation."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = find_site(request) if request else None
     if page is None or not getattr(page, "pk", None):
         if site is None:
             return []
-        page = site.root_page
+        page = None  # the home page, loaded only if not remembered
     current = translation.get_language()
-    key = f"language-versions:{getattr(site, 'pk', None)}:{page.pk}:{current}"
-    return remembered(key, lambda: _language_versions(page, request, current))
+    page_id = page.pk if page else site.root_page_id
+    key = f"language-versions:{getattr(site, 'pk', None)}:{page_id}:{current}"
+    return remembered(key, lambda: _language_versions(page or site.root_page, request, current))
 
 
 def _language_versions(page, request, current):
@@ -60,7 +62,7 @@ def _language_versions(page, request, current):
 def _home_links(request, in_menu):
     """The home page's live, public children, in or out of the menu, in the visitor's
     language, as links: the same on every page until the content changes."""
-    site = Site.find_for_request(request) if request else None
+    site = find_site(request) if request else None
     if site is None:
         return ()
 
@@ -113,7 +115,7 @@ def page_feeds(context, page=None):
             for section in sections
         )
 
-    site = Site.find_for_request(request) if request else None
+    site = find_site(request) if request else None
     return remembered(f"feeds:{getattr(site, 'pk', None)}:{page.pk}", feeds)
 
 
@@ -121,7 +123,7 @@ def page_feeds(context, page=None):
 def breadcrumb_ancestors(context, page):
     """The page's ancestors below the tree root, home page first, as links."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = find_site(request) if request else None
 
     def links():
         ancestors = page.get_ancestors().filter(depth__gt=1)
