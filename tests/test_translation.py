@@ -3,7 +3,7 @@ published. The test walks all page models and their factories (with a body holdi
 block kind), so a page type added later is covered, or the test says what is missing."""
 
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from tests.conftest import a_parent_for, page_factories, project_page_models
@@ -62,17 +62,22 @@ def test_every_page_type_can_be_translated_and_published(
 def test_translating_a_synchronised_copy_replaces_it(django_capture_on_commit_callbacks):
     """The nn tree starts as copies of bokmål; translating one turns it into a real
     translation at the same place, under the same URL."""
-    froya = Page.objects.get(
-        locale__language_code="nb", url_path__endswith="/kommuner/froya/"
-    ).specific
-    alias = froya.get_translation(Locale.objects.get(language_code="nn"))
-    assert alias.alias_of_id == froya.pk
+    from wagtail_localize.synctree import create_aliases_for_new_page
 
-    translated = translate(froya, "nn", django_capture_on_commit_callbacks)
+    from cases.factories import CasePageFactory
+    from network.models import KommunePage
+
+    froya = KommunePage.objects.get(kommunenummer="5014", locale__language_code="nb")
+    case = CasePageFactory(parent=froya, title="Sykkelbibliotek", slug="sykkelbibliotek")
+    create_aliases_for_new_page(case)  # as the admin does when an editor creates a page
+    alias = case.get_translation(Locale.objects.get(language_code="nn"))
+    assert alias.alias_of_id == case.pk
+
+    translated = translate(case, "nn", django_capture_on_commit_callbacks)
 
     assert translated.pk == alias.pk
     assert translated.alias_of_id is None
-    assert translated.url == "/nn/kommuner/froya/"
+    assert translated.url == "/nn/kommuner/froya/sykkelbibliotek/"
 
 
 def test_the_copies_take_the_slug_the_bokmal_page_is_published_with(client):

@@ -1,7 +1,8 @@
 """`manage.py bootstrap`: everything a newcomer needs, created once and never overwritten.
 
 Runs each app's loader (settings.BOOTSTRAP_COMMANDS, so that portal imports no content
-app), then copies new bokmål pages into the nynorsk and English trees. `make run` calls
+app), then copies new bokmål pages into the nynorsk and English trees and translates the
+network's own content there (core/content_translations.py). `make run` calls
 it every time; a second run only looks and finds nothing missing."""
 
 from django.conf import settings
@@ -38,3 +39,5 @@ class Command(BaseCommand):
         restricted = PageViewRestriction.objects.filter(page__locale=Locale.get_default())
         for page in Page.objects.filter(view_restrictions__in=restricted).distinct():
             mirror_view_restrictions(page)
+        # Then the copies get our nynorsk and English (locale_content/).
+        call_command("load_translations", verbosity=verbosity, stdout=self.stdout)
