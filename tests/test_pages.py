@@ -106,6 +106,15 @@ def test_language_switcher_links_to_the_same_page_in_each_language(client):
     assert 'aria-current="true" lang="nb">Bokmål</a>' in html
 
 
+def test_language_links_on_a_pages_own_route_lead_to_that_route_in_each_language(client):
+    html = client.get("/god-praksis/foresla/").content.decode()
+    for code in ("nn", "en"):
+        assert f'href="/{code}/god-praksis/foresla/" hreflang="{code}"' in html
+        assert re.search(rf'hreflang="{code}" href="[^"]*/{code}/god-praksis/foresla/"', html)
+    html = client.get("/nn/god-praksis/foresla/").content.decode()
+    assert 'href="/god-praksis/foresla/" hreflang="nb"' in html
+
+
 def test_public_pages_are_cacheable_and_logged_in_views_are_not(client, django_user_model):
     response = client.get("/kommuner/")
     assert "public" in response["Cache-Control"]

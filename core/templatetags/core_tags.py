@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
 from core.memo import remembered
@@ -35,7 +36,25 @@ def language_versions(context, page=None):
     current = translation.get_language()
     page_id = page.pk if page else site.root_page_id
     key = f"language-versions:{getattr(site, 'pk', None)}:{page_id}:{current}"
-    return remembered(key, lambda: _language_versions(page or site.root_page, request, current))
+    versions = remembered(key, lambda: _language_versions(page or site.root_page, request, current))
+    # On a page's own route (the suggestion form, a feed, a calendar), each language
+    # version is that route on the page in that language: the same page type has it too.
+    route = own_route(page, request)
+    if not route:
+        return versions
+    return tuple(
+        {**v, "url": v["url"] + route, "full_url": v["full_url"] + route} for v in versions
+    )
+
+
+def own_route(page, request):
+    """What follows a routable page's own address in the request's path ("foresla/")."""
+    if request is None or not isinstance(page, RoutablePageMixin):
+        return ""
+    address = page.get_url(request) or ""
+    if address.endswith("/") and request.path.startswith(address):
+        return request.path[len(address) :]
+    return ""
 
 
 def _language_versions(page, request, current):
