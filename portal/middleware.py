@@ -4,6 +4,7 @@ each request the content generation (what it may remember, core/memo.py)."""
 import re
 
 from django.http import HttpResponseNotAllowed
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import memo
@@ -38,15 +39,22 @@ class RejectControlCharactersMiddleware:
 
 class AllowedMethodsMiddleware:
     """GET and HEAD everywhere, POST only where a view takes a form (each view says so);
-    TRACE, PUT, DELETE and the rest nowhere."""
+    TRACE, PUT, DELETE and the rest nowhere but in the admin, where wagtail-localize's
+    translation editor saves (PUT) and reverts (DELETE) a translated text. The admin asks
+    for a login and a CSRF token first."""
 
     METHODS = ("GET", "HEAD", "POST")
+    ADMIN_METHODS = (*METHODS, "PUT", "DELETE")
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.admin_prefix = None
 
     def __call__(self, request):
-        if request.method not in self.METHODS:
+        if self.admin_prefix is None:
+            self.admin_prefix = reverse("wagtailadmin_home")
+        admin = request.path.startswith(self.admin_prefix)
+        if request.method not in (self.ADMIN_METHODS if admin else self.METHODS):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return self.get_response(request)
 

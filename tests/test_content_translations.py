@@ -102,3 +102,28 @@ def test_a_page_added_in_bokmal_shows_in_nn_and_en_marked_untranslated(client):
         assert notice in html
         assert re.search(r'<(article|div)[^>]* lang="nb"', html)  # the text is bokmål
         assert f'<html lang="{language}"' in html
+
+
+def test_an_editor_changes_a_translated_text_in_the_translation_editor(client, admin_user):
+    """The translation editor saves each text with PUT and reverts it with DELETE: the
+    portal refuses those methods outside the admin, and once refused them in it too."""
+    from django.urls import reverse
+    from wagtail_localize.models import Translation
+
+    about = Page.objects.get(locale__language_code="nb", url_path__endswith="/om-nettverket/")
+    translation = Translation.objects.get(
+        source__object_id=about.translation_key, target_locale__language_code="en"
+    )
+    segment = StringSegment.objects.get(source=translation.source, string__data="Om nettverket")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    client.force_login(admin_user)
+    body = "value=About+our+network"
+    response = client.put(url, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200, response.content
+    assert (
+        StringTranslation.objects.get(
+            locale__language_code="en", translation_of=segment.string, context=segment.context
+        ).data
+        == "About our network"
+    )
+    assert client.put("/kommuner/", body).status_code == 405  # not outside the admin
