@@ -1,4 +1,5 @@
-"""Meetings as iCalendar files: one meeting, or every upcoming one."""
+"""Meetings as iCalendar files: one meeting, or every upcoming one. The calendar is
+named by the page it comes from, so a subscriber sees it in the language they chose."""
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -7,11 +8,13 @@ from icalendar import Calendar, Event
 from core.dates import OSLO
 
 
-def calendar_for(meetings, request):
+def calendar_for(meetings, request, page):
     calendar = Calendar()
     calendar.add("prodid", "-//Bærekraftsnettverket i Trøndelag//Bærekraftsportalen//NO")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Bærekraftfredag og nettverksmøter")
+    calendar.add("x-wr-calname", page.title)
+    if page.search_description:
+        calendar.add("x-wr-caldesc", page.search_description)
     for meeting in meetings:
         event = Event()
         event.add(
@@ -32,9 +35,10 @@ def calendar_for(meetings, request):
     return calendar
 
 
-def calendar_response(meetings, request, filename):
+def calendar_response(meetings, request, page, filename):
     response = HttpResponse(
-        calendar_for(meetings, request).to_ical(), content_type="text/calendar; charset=utf-8"
+        calendar_for(meetings, request, page).to_ical(),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response  # the page's finish_response decides how it may be cached

@@ -185,7 +185,7 @@ class EventPage(RoutableMixin, BasePage):
 
     @path("kalender/", name="ics")
     def ics(self, request):
-        return calendar_response([self], request, filename=f"{self.slug}.ics")
+        return calendar_response([self], request, self, filename=f"{self.slug}.ics")
 
 
 class EventIndexPage(FeedMixin, IndexPage):
@@ -217,7 +217,7 @@ class EventIndexPage(FeedMixin, IndexPage):
     def upcoming_calendar(self, request):
         """The upcoming meetings, for calendar programs to subscribe to."""
         meetings = EventPage.listing(self.locale).filter(end__gte=timezone.now()).order_by("start")
-        return calendar_response(list(meetings), request, filename="baerekraftfredag.ics")
+        return calendar_response(list(meetings), request, self, filename="baerekraftfredag.ics")
 
     def feed_pages(self):
         return EventPage.listing(self.locale).order_by("-first_published_at")

@@ -87,6 +87,27 @@ def test_the_feeds_parse_and_carry_the_new_content(client):
         assert all(entry.link.startswith("http://testserver/") for entry in feed.entries)
 
 
+@pytest.mark.parametrize("prefix", ["", "/nn", "/en"])
+def test_feeds_and_calendars_are_named_in_their_language(client, prefix):
+    """A subscriber sees the feed's and the calendar's name and description in the
+    language they subscribed in: the translated index page's, not bokmål everywhere."""
+    locale = Locale.objects.get(language_code=prefix.strip("/") or "nb")
+    index = EventIndexPage.objects.get(locale=locale)
+    feed = feedparser.parse(client.get(f"{prefix}/baerekraftfredag/rss/").content)
+    assert feed.feed.title == index.title
+    assert feed.feed.description == (index.search_description or index.title)
+    calendar = icalendar.Calendar.from_ical(
+        client.get(f"{prefix}/baerekraftfredag/kalender/").content
+    )
+    assert str(calendar["X-WR-CALNAME"]) == index.title
+    meeting = EventPage.objects.live().filter(locale=locale).first()
+    calendar = icalendar.Calendar.from_ical(client.get(meeting.url + "kalender/").content)
+    assert str(calendar["X-WR-CALNAME"]) == meeting.title
+    if prefix:
+        bokmål = EventIndexPage.objects.get(locale=Locale.get_default())
+        assert index.title != bokmål.title  # really translated, not the synced copy
+
+
 def test_a_meeting_turns_into_archive_when_it_ends(client, index):
     meeting = EventPageFactory(
         parent=index, title="Møtet som går over", start=at_nine(datetime.date(2030, 3, 29))
