@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core.text import searchable_texts
-from search.stemming import stem_words
+from search.stemming import DEFAULT, config_of, stem_words
 
 BEFORE, AFTER = 80, 180
 # A word typed without Norwegian letters (baerekraft, froya) also marks the real spelling.
@@ -35,10 +35,10 @@ def word_pattern(word):
     return "".join(parts)
 
 
-def matcher(words):
+def matcher(words, config=DEFAULT):
     """Every form of the words: their stems, then any ending (barnehagene marks
-    barnehagen), as the search itself matched them."""
-    stems = sorted(set(stem_words(words)), key=len, reverse=True)
+    barnehagen), as the search itself matched them, in the page's language."""
+    stems = sorted(set(stem_words(words, config)), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(word_pattern(w) for w in stems) + r")\w*", re.IGNORECASE)
 
 
@@ -47,7 +47,7 @@ def snippet_for(page, words):
     if not words:
         return None, None
     texts = list(searchable_texts(page))
-    pattern = matcher(words)
+    pattern = matcher(words, config_of(page))
     for name, text in texts:
         match = pattern.search(text)
         if match:

@@ -18,6 +18,7 @@ from search.facets import FACETS, FacetCounter, facet_labels, facet_options
 from search.matches import stored_matches
 from search.query import clean_query, terms
 from search.results import build_hits
+from search.stemming import searching_in
 
 PER_PAGE = 20
 MAX_FACET_VALUE = 100
@@ -37,8 +38,8 @@ def run_search(request, locale):
         return query, chosen, results, facet_options({}, chosen, labels), labels
     # The match runs once: the facets and the number of hits are counted over its ids.
     # The best hits are found in the same transaction, which saves the database backends
-    # a round trip or two.
-    with stored_matches(pages, query) as (matched, every_match):
+    # a round trip or two. Words are stemmed in the language searched in.
+    with searching_in(locale), stored_matches(pages, query) as (matched, every_match):
         counter = FacetCounter(matched, chosen, locale)
         counts = counter.counts()
         filtered = pages

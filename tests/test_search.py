@@ -405,6 +405,34 @@ def test_norwegian_letters_typed_without_them_still_find_the_word(client, typed,
     assert title in titles(result), titles(result)
 
 
+# Each language searched with its own word forms: nynorsk with the Norwegian stemmer (as
+# bokmål), English with the English one. The forms are from the translated demo content;
+# the English ones are forms the Norwegian stemmer does not join (halve/halved,
+# measuring/measured, municipality/municipalities).
+IN_LANGUAGE = [
+    ("nn", "skule", "Lokal mat i felles innkjøpsavtale"),  # «skular»
+    ("nn", "kommunane", "Kommunar"),
+    ("nn", "berekraftig", "Berekraftige anskaffingar"),
+    ("en", "halve", "Food waste halved in the school canteen"),
+    ("en", "measuring", "Less food waste in nursing homes"),  # «measured»
+    ("en", "municipality", "Municipalities"),  # «municipalities»
+]
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), IN_LANGUAGE)
+def test_each_language_is_searched_with_its_own_word_forms(client, language, query, expected):
+    found = titles(hits(client, query, locale=language))
+    assert expected in found, found
+
+
+def test_the_search_page_searches_in_its_language_and_marks_the_english_form(client):
+    html = client.get("/en/sok/", {"q": "measuring"}).content.decode()
+    assert "Less food waste in nursing homes" in html
+    assert "<mark>measured</mark>" in html
+    nynorsk = client.get("/nn/sok/", {"q": "skule"}).content.decode()
+    assert "<mark>skular</mark>" in nynorsk
+
+
 def test_snippets_mark_the_real_spelling_of_a_word_typed_without_norwegian_letters(client):
     CasePageFactory(
         parent=froya(), title="Felles avtale", summary="Kommunene gjorde bærekraftige innkjøp."

@@ -14,11 +14,18 @@ common word at 100,000 items. Here:
 
 An entry's score for a query is, summed over the query's words, ts_rank on its title
 plus ts_rank on its body: a word in the title counts about as much as the same word all
-through the body. All words must occur (the search is an AND)."""
+through the body. All words must occur (the search is an AND).
 
+Each entry is stemmed in its own language (an English page with the `english`
+configuration, search/stemming.py) and a search is stemmed in the language it is made in.
+The champion lists hold entries of every language: a list is about an entry's score for
+a lexeme, and the language filter is applied as the candidates are scored."""
+
+import copy
 import heapq
 import math
 from collections import Counter
+from itertools import groupby
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
@@ -48,6 +55,7 @@ from search.backends.scoring import (
     tsquery_literal,
 )
 from search.models import Champion, ChampionList
+from search.stemming import config_of, search_config
 
 # Candidates checked and ranked in one query.
 BATCH = 200
@@ -79,6 +87,9 @@ class Candidate:
 
 
 class RankedQueryCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        return search_config(default=backend.config)
+
     def takes_fast_path(self):
         """The search the portal makes: all the words of plain text, over the whole
         index entry, for objects with integer keys. Anything else goes to Wagtail."""
@@ -301,7 +312,8 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class ChampionIndex(PostgresIndex):
-    """Wagtail's index, keeping the champion lists up to date as entries change."""
+    """Wagtail's index, stemming each object in its language and keeping the champion
+    lists up to date as entries change."""
 
     def add_items(self, model, objs):
         if not objs:
@@ -309,10 +321,24 @@ class ChampionIndex(PostgresIndex):
         with transaction.atomic(using=self.write_connection.alias):
             champions = ChampionLists(self.write_connection)
             champions.lock()
-            super().add_items(model, objs)
+            for config, group in groupby(sorted(objs, key=config_of), key=config_of):
+                self.in_config(config).add_plain_items(model, list(group))
             entry_ids = list(self.entries_for(model, objs))
             if entry_ids:
                 champions.refresh(entry_ids)
+
+    def in_config(self, config):
+        """This index, writing vectors with another text search configuration (Wagtail's
+        indexer takes it from the backend)."""
+        if config == self.backend.config:
+            return self
+        index = copy.copy(self)
+        index.backend = copy.copy(self.backend)
+        index.backend.config = config
+        return index
+
+    def add_plain_items(self, model, objs):
+        super().add_items(model, objs)
 
     def delete_item(self, item):
         ChampionLists(self.write_connection).forget(

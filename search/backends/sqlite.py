@@ -5,8 +5,9 @@ Out of the box, Wagtail scores each matching row with a separate FTS5 query (a
 correlated subquery), so a common word took 55 s at 10,000 pages. Here one FTS5 query
 matches, scores with bm25() and sorts, and only the requested page of ids comes back.
 
-The full-text table holds the stems of the words (migration 0003), so the query's words
-are stemmed too before they are matched (search/stemming.py)."""
+The full-text table holds the stems of the words, each page's in its language
+(migrations 0003 and 0005), so the query's words are stemmed too before they are matched,
+in the language the search is made in (search/stemming.py)."""
 
 from django.db.models import FloatField, TextField
 from django.db.models.expressions import RawSQL
@@ -23,7 +24,7 @@ from modelsearch.query import MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends.ranking import in_rank_order
-from search.stemming import stem_text
+from search.stemming import search_config, stem_text
 
 # bm25() weights for the FTS5 columns (autocomplete, body, title): a word in the title
 # counts twice. bm25() is lower for better matches.
@@ -33,7 +34,9 @@ BM25 = f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 2.0)"
 class RankedQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
-            query = PlainText(stem_text(query.query_string), operator=query.operator)
+            query = PlainText(
+                stem_text(query.query_string, search_config()), operator=query.operator
+            )
         return super().build_search_query_content(query, config=config)
 
     def search(self, config, start, stop, score_field=None):
