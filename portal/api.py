@@ -16,8 +16,10 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from core.models import locales
 from network.api import SDGAPIViewSet
 from search.query import clean_query
+from search.stemming import searching_in
 
 # The largest value of a 64-bit integer column (PostgreSQL's bigint).
 LARGEST_ID = 2**63 - 1
@@ -99,6 +101,15 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         linked = [f.name for f in own_fields if f.many_to_one and f.concrete and not f.primary_key]
         tagged = [f.name for f in own_fields if f.many_to_many and f.concrete]
         return queryset.select_related("locale", *linked).prefetch_related(*tagged)
+
+    def listing_view(self, request):
+        """?search= with ?locale= is stemmed in that language, as /sok/ is; the search
+        runs as the listing is paginated, so the whole view is inside the block."""
+        locale = locales().get(request.GET.get("locale", ""))
+        if locale is None:
+            return super().listing_view(request)
+        with searching_in(locale):
+            return super().listing_view(request)
 
 
 class PortalImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):

@@ -47,3 +47,12 @@ def test_theme_pages_expose_their_goals(client):
 @pytest.mark.parametrize("query", ["limit=abc", "offset=-1", "type=finnes.Ikke", "locale=xx"])
 def test_bad_api_parameters_are_a_4xx_not_a_500(client, query):
     assert client.get(f"/api/v2/pages/?{query}").status_code in (400, 404)
+
+
+def test_a_search_in_english_is_stemmed_in_english(client):
+    """?search= with ?locale=en finds «measured» for «measuring», as /en/sok/ does; the
+    Norwegian stemmer leaves the two words apart."""
+    response = client.get("/api/v2/pages/", {"search": "measuring", "locale": "en"})
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert "Less food waste in nursing homes" in titles
