@@ -17,7 +17,8 @@ plus ts_rank on its body: a word in the title counts about as much as the same w
 through the body. All words must occur (the search is an AND).
 
 Each entry is stemmed in its own language (an English page with the `english`
-configuration, search/stemming.py) and a search is stemmed in the language it is made in.
+configuration) and, if that is not Norwegian, in Norwegian too; a search is stemmed in
+the language it is made in, Norwegian if none (search/stemming.py).
 The champion lists hold entries of every language: a list is about an entry's score for
 a lexeme, and the language filter is applied as the candidates are scored."""
 
@@ -25,7 +26,6 @@ import copy
 import heapq
 import math
 from collections import Counter
-from itertools import groupby
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
@@ -55,7 +55,7 @@ from search.backends.scoring import (
     tsquery_literal,
 )
 from search.models import Champion, ChampionList
-from search.stemming import config_of, search_config
+from search.stemming import DEFAULT, by_language, search_config
 
 # Candidates checked and ranked in one query.
 BATCH = 200
@@ -321,8 +321,10 @@ class ChampionIndex(PostgresIndex):
         with transaction.atomic(using=self.write_connection.alias):
             champions = ChampionLists(self.write_connection)
             champions.lock()
-            for config, group in groupby(sorted(objs, key=config_of), key=config_of):
-                self.in_config(config).add_plain_items(model, list(group))
+            for config, group in by_language(objs):
+                self.in_config(config).add_plain_items(model, group)
+                if config != DEFAULT:
+                    self.add_norwegian_stems(model, group)
             entry_ids = list(self.entries_for(model, objs))
             if entry_ids:
                 champions.refresh(entry_ids)
@@ -339,6 +341,18 @@ class ChampionIndex(PostgresIndex):
 
     def add_plain_items(self, model, objs):
         super().add_items(model, objs)
+
+    def add_norwegian_stems(self, model, objs):
+        """Adds the Norwegian stems of the entries' texts to their vectors, so a search
+        made in no language (stemmed in Norwegian) finds them too."""
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {ENTRIES} SET "
+                f"title = title || setweight(to_tsvector(%s::regconfig, title_text), 'A'), "
+                f"body = body || to_tsvector(%s::regconfig, body_text) "
+                "WHERE content_type_id = %s AND object_id = ANY(%s)",
+                [DEFAULT, DEFAULT, get_content_type_pk(model), [str(obj.pk) for obj in objs]],
+            )
 
     def delete_item(self, item):
         ChampionLists(self.write_connection).forget(

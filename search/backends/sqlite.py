@@ -5,9 +5,9 @@ Out of the box, Wagtail scores each matching row with a separate FTS5 query (a
 correlated subquery), so a common word took 55 s at 10,000 pages. Here one FTS5 query
 matches, scores with bm25() and sorts, and only the requested page of ids comes back.
 
-The full-text table holds the stems of the words, each page's in its language
-(migrations 0003 and 0005), so the query's words are stemmed too before they are matched,
-in the language the search is made in (search/stemming.py)."""
+The full-text table holds the stems of the words, each page's in its language and in
+Norwegian (migrations 0003 and 0005), so the query's words are stemmed too before they
+are matched, in the language the search is made in (search/stemming.py)."""
 
 from django.db.models import FloatField, TextField
 from django.db.models.expressions import RawSQL
@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteFTSIndexEntry,
+    SQLiteIndex,
     SQLiteSearchQueryCompiler,
 )
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -24,7 +25,7 @@ from modelsearch.query import MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends.ranking import in_rank_order
-from search.stemming import search_config, stem_text
+from search.stemming import by_language, indexing_in, search_config, stem_text
 
 # bm25() weights for the FTS5 columns (autocomplete, body, title): a word in the title
 # counts twice. bm25() is lower for better matches.
@@ -61,5 +62,16 @@ class RankedQueryCompiler(SQLiteSearchQueryCompiler):
         return in_rank_order(self.queryset, [(pk, -score) for pk, score in ranked], score_field)
 
 
+class LanguageIndex(SQLiteIndex):
+    """Wagtail's index, with each object's words stemmed in its language by the
+    full-text table's triggers (search/stemming.py, migration 0005)."""
+
+    def add_items(self, model, objs):
+        for config, group in by_language(objs):
+            with indexing_in(config):
+                super().add_items(model, group)
+
+
 class SQLiteSearchBackend(WagtailSQLiteSearchBackend):
     query_compiler_class = RankedQueryCompiler
+    index_class = LanguageIndex
