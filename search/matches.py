@@ -15,6 +15,12 @@ MAX_FACET_HITS = 1000
 # The temporary table a search's matches are kept in while its facets are counted. Each
 # database connection has its own.
 TABLE = "portal_search_matches"
+# For the rest of a search's transaction on PostgreSQL. The facets group up to every
+# match: with the default 4 MB of memory the largest part was sorted on disk (130 ms of
+# a 330 ms statement at 100,000 matches). The transaction writes only the temporary
+# table, its index and at most a champion list (a cache, built again if lost), so its
+# commit need not wait for the disk: creating and dropping the index made it 27 ms.
+SEARCH_SETTINGS = ("SET LOCAL work_mem = '32MB'", "SET LOCAL synchronous_commit = off")
 
 
 @contextmanager
@@ -24,10 +30,17 @@ def stored_matches(pages, query):
     there). The match runs once; every facet and the count read the table. The database
     backends fill it in SQL; Elasticsearch gives its best MAX_FACET_HITS."""
     with transaction.atomic(), connection.cursor() as cursor:
-        # No key: filling an index costs more than the facets gain from it.
         cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {TABLE} (id integer)")
         empty(cursor)
+        if connection.vendor == "postgresql":
+            for setting in SEARCH_SETTINGS:
+                cursor.execute(setting)
         every_match = insert_matches(cursor, pages, query)
+        if connection.vendor == "postgresql":
+            # Indexed once it is filled (an index kept up while filling cost more): the
+            # facets of small page types then look their few pages up in it, where each
+            # would otherwise hash every match.
+            cursor.execute(f"CREATE INDEX {TABLE}_id ON {TABLE} (id)")
         yield Q(pk__in=RawSQL(f"SELECT id FROM {TABLE}", [])), every_match
         empty(cursor)
 
@@ -37,6 +50,7 @@ def empty(cursor):
     requests (CONN_MAX_AGE), and the rows DELETE leaves behind for vacuum, which never
     visits temporary tables, made every later search slower."""
     if connection.vendor == "postgresql":
+        cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_id")
         cursor.execute(f"TRUNCATE {TABLE}")
     else:
         cursor.execute(f"DELETE FROM {TABLE}")  # SQLite empties a table this way at once
