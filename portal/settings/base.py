@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "reports",
     "cases",
     "events",
+    "indicators",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
