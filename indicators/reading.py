@@ -24,6 +24,8 @@ NORWAY = "0"
 # `p` (provisional). A longer text is a mistake in the file, not a mark.
 STATUS = re.compile(r"^[.:\-a-zA-Z]{1,3}$")
 MAX_CELLS = 2_000_000
+# Digits before the decimal point the database keeps (Observation.value).
+MAX_DIGITS = 14
 LONG_HEADER = ["indikator", "kommunenummer", "år", "verdi", "status"]
 # A year, or a part of one as SSB writes it: 2024, 2024K3 (quarter), 2024M01, 2023-2024.
 PERIOD = re.compile(r"[0-9]{4}(?:[-/]?[A-Za-z0-9]{1,4})?")
@@ -80,7 +82,7 @@ def number(raw, where):
     if isinstance(raw, bool) or (isinstance(raw, float) and not math.isfinite(raw)):
         raise not_a_number(raw, where)
     if isinstance(raw, (int, float)):
-        return Decimal(str(raw))
+        raw = str(raw)
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
     if not text:
         return None
@@ -90,6 +92,10 @@ def number(raw, where):
         raise not_a_number(raw, where) from None
     if not value.is_finite():
         raise not_a_number(raw, where)
+    if value and value.adjusted() >= MAX_DIGITS:
+        raise FileRefused(
+            _("Tallet %(where)s er for stort: «%(value)s».") % {"where": where, "value": raw}
+        )
     return value
 
 
@@ -157,10 +163,7 @@ def read_jsonstat(data, areas):
         or not all(type(size) is int and size >= 0 for size in sizes)
     ):
         raise FileRefused(
-            _(
-                "«id» og «size» må være like lange lister: et eget navn og et heltall "
-                "per dimensjon."
-            )
+            _("«id» og «size» må være like lange lister: et eget navn og et heltall per dimensjon.")
         )
     total = math.prod(sizes)
     if total > MAX_CELLS:
@@ -309,7 +312,7 @@ def cell_list(raw, total, name):
     if isinstance(raw, dict):
         items = [None] * total
         for key, item in raw.items():
-            if not str(key).isdigit() or int(key) >= total:
+            if not re.fullmatch(r"[0-9]+", str(key)) or int(key) >= total:
                 raise FileRefused(
                     _(
                         "«%(name)s» nevner posisjon «%(key)s», men dimensjonene gir bare "

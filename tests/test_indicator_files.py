@@ -198,8 +198,18 @@ def test_csv_in_every_encoding_and_delimiter_excel_writes(encode, delimiter):
         ("AndelRekr;5001;i fjor;1;\n", "rad 2, kolonne «år»"),
         ("AndelRekr;5001;2024;1;\nAndelRekr;K-5001;2024;2;\n", "Rad 2 og rad 3"),
         ("AndelRekr;5001;2024;1;oppgitt\n", "statusmerke på rad 2"),
+        ("AndelRekr;5001;2024;1e20;\n", "for stort"),
+        ("AndelRekr;5001;2024;NaN;\n", "Ikke et tall på rad 2"),
     ],
-    ids=["text-in-number", "unknown-kommune", "bad-year", "duplicate-row", "bad-status"],
+    ids=[
+        "text-in-number",
+        "unknown-kommune",
+        "bad-year",
+        "duplicate-row",
+        "bad-status",
+        "too-large",
+        "not-a-number",
+    ],
 )
 def test_a_bad_long_csv_is_refused_naming_row_and_column(rows, expected):
     assert expected in refusal(read_csv, (LONG + rows).encode(), AREAS)

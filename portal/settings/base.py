@@ -276,7 +276,14 @@ LOGGING = {
 }
 
 # The loaders `manage.py bootstrap` runs, in order; each app owns its own.
-BOOTSTRAP_COMMANDS = ["load_site", "load_network", "load_reports", "load_cases", "load_events"]
+BOOTSTRAP_COMMANDS = [
+    "load_site",
+    "load_network",
+    "load_reports",
+    "load_cases",
+    "load_events",
+    "load_areas",
+]
 
 # The public "Foreslå et eksempel" form: at most this many suggestions per address and hour.
 CASE_SUGGESTIONS_PER_HOUR = 5
