@@ -5,7 +5,7 @@ ImportBatch that remembers every change, and undo a batch."""
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -16,6 +16,8 @@ from indicators.reading import FileRefused, read_csv, read_jsonstat
 
 # A number as the database keeps it: six decimals.
 PLACES = 6
+# Rows per INSERT.
+BATCH = 1000
 
 
 def read_file(name, data, indicator=None):
@@ -35,13 +37,23 @@ def stored(value):
 
 
 @dataclass
+class Stored:
+    """A figure as it is stored, as much of it as a comparison needs."""
+
+    pk: int
+    value: object
+    status: str
+    batch_id: int
+
+
+@dataclass
 class Preview:
     """What importing the cells would do."""
 
     cells: list
     new_indicators: list = field(default_factory=list)
     added: list = field(default_factory=list)
-    changed: list = field(default_factory=list)  # (cell, observation)
+    changed: list = field(default_factory=list)  # (cell, Stored)
     unchanged: int = 0
 
 
@@ -53,13 +65,12 @@ def preview(cells):
         code = cell.indicator.code
         if code not in indicators and code not in new_codes:
             new_codes.append(code)
-    areas = {area.code: area for area in Area.objects.all()}
-    existing = {
-        (o.indicator.code, o.area.code, o.period): o
-        for o in Observation.objects.filter(
-            indicator__locale=locale, indicator__code__in={c.indicator.code for c in cells}
-        ).select_related("indicator", "area")
-    }
+    areas = set(Area.objects.values_list("code", flat=True))
+    # Read as plain rows: at 100,000 figures, model instances cost seconds.
+    rows = Observation.objects.filter(
+        indicator__locale=locale, indicator__code__in={c.indicator.code for c in cells}
+    ).values_list("indicator__code", "area__code", "period", "pk", "value", "status", "batch")
+    existing = {(code, area, period): Stored(*rest) for code, area, period, *rest in rows}
     result = Preview(cells=cells, new_indicators=new_codes)
     for cell in cells:
         if cell.area not in areas:
@@ -67,11 +78,11 @@ def preview(cells):
                 _("Området %(area)s finnes ikke i portalen ennå: kjør `manage.py bootstrap`.")
                 % {"area": cell.area}
             )
-        observation = existing.get((cell.indicator.code, cell.area, cell.period))
-        if observation is None:
+        figure = existing.get((cell.indicator.code, cell.area, cell.period))
+        if figure is None:
             result.added.append(cell)
-        elif (stored(observation.value), observation.status) != (stored(cell.value), cell.status):
-            result.changed.append((cell, observation))
+        elif (stored(figure.value), figure.status) != (stored(cell.value), cell.status):
+            result.changed.append((cell, figure))
         else:
             result.unchanged += 1
     return result
@@ -102,35 +113,46 @@ def apply(plan, file_name, content, source="", user=None):
         )
     indicators = {i.code: i for i in Indicator.objects.filter(locale=locale)}
     areas = {area.code: area for area in Area.objects.all()}
-    added = Observation.objects.bulk_create(
-        Observation(
-            indicator=indicators[cell.indicator.code],
-            area=areas[cell.area],
-            period=cell.period,
-            value=stored(cell.value),
-            status=cell.status,
-            batch=batch,
-        )
-        for cell in plan.added
-    )
-    changes = [ObservationChange(batch=batch, observation=o, added=True) for o in added]
-    updated = []
-    for cell, observation in plan.changed:
-        changes.append(
-            ObservationChange(
+    Observation.objects.bulk_create(
+        (
+            Observation(
+                indicator=indicators[cell.indicator.code],
+                area=areas[cell.area],
+                period=cell.period,
+                value=stored(cell.value),
+                status=cell.status,
                 batch=batch,
-                observation=observation,
-                old_value=observation.value,
-                old_status=observation.status,
-                old_batch_id=observation.batch_id,
             )
+            for cell in plan.added
+        ),
+        batch_size=BATCH,
+    )
+    # An added figure is traced by its batch; a changed one also keeps what it was.
+    changes = [
+        ObservationChange(
+            batch=batch,
+            observation_id=figure.pk,
+            old_value=figure.value,
+            old_status=figure.status,
+            old_batch_id=figure.batch_id,
         )
-        observation.value, observation.status = stored(cell.value), cell.status
-        observation.batch = batch
-        updated.append(observation)
-    Observation.objects.bulk_update(updated, ["value", "status", "batch"], batch_size=1000)
-    ObservationChange.objects.bulk_create(changes, batch_size=1000)
+        for _cell, figure in plan.changed
+    ]
+    set_figures(
+        [(stored(cell.value), cell.status, batch.pk, figure.pk) for cell, figure in plan.changed]
+    )
+    ObservationChange.objects.bulk_create(changes, batch_size=BATCH)
     return batch
+
+
+def set_figures(rows):
+    """Sets (value, status, batch) of figures by id, as one prepared UPDATE run for each:
+    Django's bulk_update writes a CASE per column and row, 5 s for 10,000 figures."""
+    table = Observation._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET value = %s, status = %s, batch_id = %s WHERE id = %s", rows
+        )
 
 
 def import_file(name, data, source="", user=None, indicator=None):
@@ -145,11 +167,10 @@ def undo(batch):
     figures since: undo that one first."""
     if batch.undone_at:
         raise FileRefused(_("Denne importen er allerede angret."))
-    touched = batch.changes.values("observation")
+    # A later import that changed a figure this one set remembers this one as its old
+    # batch.
     later = (
-        ObservationChange.objects.filter(observation__in=touched, batch__undone_at__isnull=True)
-        .exclude(batch=batch)
-        .filter(batch__pk__gt=batch.pk)
+        ObservationChange.objects.filter(old_batch=batch, batch__undone_at__isnull=True)
         .values_list("batch__file_name", flat=True)
         .first()
     )
@@ -158,17 +179,9 @@ def undo(batch):
             _("En senere import (%(name)s) har endret de samme tallene. Angre den først.")
             % {"name": later}
         )
-    restored = []
-    for change in batch.changes.select_related("observation"):
-        if change.added:
-            continue
-        observation = change.observation
-        observation.value, observation.status = change.old_value, change.old_status
-        observation.batch_id = change.old_batch_id
-        restored.append(observation)
-    Observation.objects.bulk_update(restored, ["value", "status", "batch"], batch_size=1000)
-    Observation.objects.filter(
-        pk__in=batch.changes.filter(added=True).values("observation")
-    ).delete()
+    # The changed figures get back what they were (and their earlier batch); what is
+    # left with this batch is what it added.
+    set_figures(batch.changes.values_list("old_value", "old_status", "old_batch", "observation"))
+    Observation.objects.filter(batch=batch).delete()
     batch.undone_at = timezone.now()
     batch.save(update_fields=["undone_at"])

@@ -166,12 +166,11 @@ class Observation(models.Model):
 
 
 class ObservationChange(models.Model):
-    """What an import did to one figure: added it, or changed it from the old value and
-    status (and the import that had set those)."""
+    """A figure an import changed, with the value and status it had and the import that
+    had set them. A figure an import added is known by its batch."""
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
     observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="+")
-    added = models.BooleanField(default=False)
     old_value = models.DecimalField(max_digits=20, decimal_places=6, null=True)
     old_status = models.CharField(max_length=3, blank=True)
     old_batch = models.ForeignKey(
