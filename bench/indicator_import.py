@@ -32,7 +32,7 @@ from django.db import connection  # noqa: E402
 
 from indicators.areas import area_codes  # noqa: E402
 from indicators.importing import apply, preview  # noqa: E402
-from indicators.models import Observation  # noqa: E402
+from indicators.models import ImportBatch, Observation  # noqa: E402
 from indicators.reading import read_jsonstat  # noqa: E402
 
 INDICATORS, YEARS = 100, 25
@@ -80,7 +80,8 @@ def timed(action):
 def run(name, data):
     cells, read_s = timed(lambda: read_jsonstat(data, area_codes()))
     plan, preview_s = timed(lambda: preview(cells))
-    _batch, store_s = timed(lambda: apply(plan, name, data))
+    batch = ImportBatch.objects.create(file_name=name, content=data)
+    _batch, store_s = timed(lambda: apply(batch, plan))
     total = read_s + preview_s + store_s
     print(
         f"{name:<22} {len(cells):>8} {read_s:>7.2f} {preview_s:>8.2f} {store_s:>7.2f} "

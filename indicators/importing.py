@@ -88,19 +88,32 @@ def preview(cells):
     return result
 
 
-@transaction.atomic
-def apply(plan, file_name, content, source="", user=None):
-    """Stores what `plan` (a Preview) says, as one ImportBatch."""
-    locale = Locale.get_default()
-    batch = ImportBatch.objects.create(
+def stage(file_name, content, source="", user=None, indicator=""):
+    """Keeps an uploaded file as a batch not yet applied, after checking that it can be
+    read: FileRefused otherwise, and nothing is kept."""
+    read_file(file_name, content, indicator=indicator or None)
+    return ImportBatch.objects.create(
         file_name=file_name[:255],
         content=bytes(content),
         source=source[:255],
+        indicator=indicator[:60],
         created_by=user,
-        added=len(plan.added),
-        changed=len(plan.changed),
-        unchanged=plan.unchanged,
     )
+
+
+def preview_batch(batch):
+    return preview(read_file(batch.file_name, bytes(batch.content), batch.indicator or None))
+
+
+@transaction.atomic
+def apply(batch, plan=None):
+    """Stores what the batch's file holds, as compared now (or as `plan`, a Preview of
+    it, says), and remembers every change in the batch."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.applied_at:
+        raise FileRefused(_("Denne filen er allerede importert."))
+    plan = plan or preview_batch(batch)
+    locale = Locale.get_default()
     for code in plan.new_indicators:
         first = next(cell.indicator for cell in plan.cells if cell.indicator.code == code)
         Indicator.objects.create(
@@ -109,7 +122,7 @@ def apply(plan, file_name, content, source="", user=None):
             name=first.name[:255],
             unit=first.unit[:60],
             decimals=first.decimals if first.decimals is not None else 1,
-            source=source[:255],
+            source=batch.source,
         )
     indicators = {i.code: i for i in Indicator.objects.filter(locale=locale)}
     areas = {area.code: area for area in Area.objects.all()}
@@ -142,6 +155,13 @@ def apply(plan, file_name, content, source="", user=None):
         [(stored(cell.value), cell.status, batch.pk, figure.pk) for cell, figure in plan.changed]
     )
     ObservationChange.objects.bulk_create(changes, batch_size=BATCH)
+    batch.added, batch.changed, batch.unchanged = (
+        len(plan.added),
+        len(plan.changed),
+        plan.unchanged,
+    )
+    batch.applied_at = timezone.now()
+    batch.save(update_fields=["added", "changed", "unchanged", "applied_at"])
     return batch
 
 
@@ -155,10 +175,12 @@ def set_figures(rows):
         )
 
 
+@transaction.atomic
 def import_file(name, data, source="", user=None, indicator=None):
-    """Reads, compares and stores a file: (batch, preview)."""
-    plan = preview(read_file(name, data, indicator=indicator))
-    return apply(plan, name, data, source=source, user=user), plan
+    """Reads, compares and stores a file at once: (batch, preview)."""
+    batch = stage(name, data, source=source, user=user, indicator=indicator or "")
+    plan = preview_batch(batch)
+    return apply(batch, plan), plan
 
 
 @transaction.atomic
@@ -167,6 +189,8 @@ def undo(batch):
     figures since: undo that one first."""
     if batch.undone_at:
         raise FileRefused(_("Denne importen er allerede angret."))
+    if not batch.applied_at:
+        raise FileRefused(_("Denne filen er ikke importert, så det er ingenting å angre."))
     # A later import that changed a figure this one set remembers this one as its old
     # batch.
     later = (

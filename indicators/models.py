@@ -109,12 +109,20 @@ class Area(models.Model):
 
 class ImportBatch(models.Model):
     """One import: its file as it came, where it is from, who ran it and when, and what it
-    changed (ObservationChange), so it can be undone."""
+    changed (ObservationChange), so it can be undone. A file uploaded in the admin is kept
+    here, not yet applied, while its preview is shown."""
 
     file_name = models.CharField(_("filnavn"), max_length=255)
     content = models.BinaryField(_("filen"))
     source = models.CharField(_("kilde"), max_length=255, blank=True)
-    created_at = models.DateTimeField(_("importert"), auto_now_add=True)
+    indicator = models.CharField(
+        _("indikatorkode"),
+        max_length=60,
+        blank=True,
+        help_text=_("For en CSV-fil med ett år per kolonne: indikatoren den gjelder."),
+    )
+    created_at = models.DateTimeField(_("lastet opp"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("importert"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("importert av"),

@@ -99,6 +99,13 @@ def number(raw, where):
     return value
 
 
+def figure_text(value):
+    """A figure as a Norwegian reads it: decimal comma, no trailing zeros (71,5; 72)."""
+    if value is None:
+        return ""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
 def not_a_number(raw, where):
     return FileRefused(_("Ikke et tall %(where)s: «%(value)s».") % {"where": where, "value": raw})
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.areas import area_codes
-from indicators.reading import FileRefused, area_code, read_csv, read_jsonstat
+from indicators.reading import FileRefused, area_code, figure_text, read_csv, read_jsonstat
 
 AREAS = area_codes()
 
@@ -298,3 +298,17 @@ def test_any_csv_gives_cells_or_a_refusal(text, long):
         assert str(refused)
     else:
         assert all(cell.area in AREAS for cell in cells)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Decimal("71.500000"), "71,5"),
+        (Decimal("72.000000"), "72"),
+        (Decimal("1E+2"), "100"),
+        (Decimal("-0.250"), "-0,25"),
+        (None, ""),
+    ],
+)
+def test_figures_are_written_as_norwegians_read_them(value, text):
+    assert figure_text(value) == text

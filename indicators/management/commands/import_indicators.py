@@ -6,9 +6,8 @@ is kept. `--dry-run` shows what an import would do."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from indicators.importing import apply, preview, read_file
+from indicators.importing import import_file, preview, read_file
 from indicators.reading import FileRefused
 
 
@@ -30,10 +29,10 @@ class Command(BaseCommand):
             except OSError as error:
                 raise CommandError(f"Kan ikke lese {path}: {error.strerror}.") from None
             try:
-                with transaction.atomic():
+                if dry_run:
                     plan = preview(read_file(path.name, data, indicator=indicator))
-                    if not dry_run:
-                        apply(plan, path.name, data, source=source)
+                else:
+                    _batch, plan = import_file(path.name, data, source=source, indicator=indicator)
             except FileRefused as refused:
                 raise CommandError(f"{path.name} er ikke importert: {refused}") from None
             verb = "ville gitt" if dry_run else "ga"

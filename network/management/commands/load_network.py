@@ -183,6 +183,18 @@ class Command(BaseCommand):
                 )
             self.grant_collection(coordinators, root_collection, ["add", "change", "choose"])
 
+        # Indicators came later than the group: given to it whether it is new or not.
+        coordinators.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="indicators",
+                codename__in=[
+                    "add_indicator",
+                    "change_indicator",
+                    "view_indicator",
+                    "add_importbatch",
+                ],
+            )
+        )
         self.ensure_workflow(coordinators, root_page)
         self.retire_wagtail_default_groups()
 

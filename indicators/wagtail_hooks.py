@@ -1,0 +1,48 @@
+"""Admin for indicators: the indicators as translatable snippets, and importing figures
+(indicators/views.py) in the menu of those who may."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from indicators import views
+from indicators.models import Indicator
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "table"
+    menu_label = _("Indikatorer")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["code", "name", "unit", "direction", "is_example"]
+    list_filter = ["locale", "direction", "is_example"]
+    search_fields = ["code", "name"]
+    ordering = ["code"]
+
+
+register_snippet(IndicatorViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("indikatorer/import/", views.upload, name="indicator_import"),
+        path("indikatorer/import/<int:pk>/", views.preview, name="indicator_import_preview"),
+        path("indikatorer/import/<int:pk>/angre/", views.undo_import, name="indicator_import_undo"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Importer tall"), reverse("indicator_import"), icon_name="upload", order=311
+    )
