@@ -4,6 +4,7 @@ observation per indicator, area and period, and every import kept as a batch wit
 file and what it changed, so each figure can be traced and an import undone."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -34,8 +35,35 @@ class Indicator(TranslatableMixin, models.Model):
     direction = models.CharField(
         _("retning"), max_length=7, choices=Direction.choices, default=Direction.NEUTRAL
     )
+    goals = models.CharField(
+        _("mål og delmål"),
+        max_length=100,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\s*$|^\s*[0-9]{1,2}(\.[0-9a-z]{1,2})?(\s*,\s*[0-9]{1,2}(\.[0-9a-z]{1,2})?)*\s*$",
+                _("Skriv målene og delmålene med komma mellom, for eksempel «11.6, 3.9»."),
+            )
+        ],
+        help_text=_("Bærekraftsmålene og delmålene tallet hører til, for eksempel «11.6, 3.9»."),
+    )
     source = models.CharField(_("kilde"), max_length=255, blank=True)
     licence = models.CharField(_("lisens"), max_length=100, blank=True)
+    target_value = models.DecimalField(
+        _("målverdi"), max_digits=20, decimal_places=6, null=True, blank=True
+    )
+    target_year = models.PositiveSmallIntegerField(_("målår"), null=True, blank=True)
+    target_source = models.CharField(
+        _("kilde for målet"), max_length=255, blank=True, help_text=_("Hvem som har satt målet.")
+    )
+    worst = models.DecimalField(
+        _("verste verdi"),
+        max_digits=20,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Verdien som gir 0 av 100 på veien mot målet."),
+    )
     is_example = models.BooleanField(
         _("eksempel"),
         default=False,
@@ -50,8 +78,13 @@ class Indicator(TranslatableMixin, models.Model):
         FieldPanel("unit"),
         FieldPanel("decimals"),
         FieldPanel("direction"),
+        FieldPanel("goals"),
         FieldPanel("source"),
         FieldPanel("licence"),
+        FieldPanel("target_value"),
+        FieldPanel("target_year"),
+        FieldPanel("target_source"),
+        FieldPanel("worst"),
         FieldPanel("is_example"),
     ]
     translatable_fields = [
@@ -62,8 +95,13 @@ class Indicator(TranslatableMixin, models.Model):
         SynchronizedField("code"),
         SynchronizedField("decimals"),
         SynchronizedField("direction"),
+        SynchronizedField("goals"),
         SynchronizedField("source"),
         SynchronizedField("licence"),
+        SynchronizedField("target_value"),
+        SynchronizedField("target_year"),
+        SynchronizedField("target_source"),
+        SynchronizedField("worst"),
         SynchronizedField("is_example"),
     ]
 
@@ -77,6 +115,12 @@ class Indicator(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def goal_numbers(self):
+        """The goals the indicator belongs to, from its goals and targets (11.6 is goal 11)."""
+        numbers = {int(part.split(".")[0]) for part in self.goals.split(",") if part.strip()}
+        return sorted(number for number in numbers if 1 <= number <= 17)
 
 
 class Area(models.Model):

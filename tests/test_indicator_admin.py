@@ -8,10 +8,21 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from indicators.models import ImportBatch, Observation
+from indicators.models import ImportBatch, Indicator, Observation
 from tests.test_indicator_files import ssb_dataset
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_figures():
+    """Each test here starts with no figures: the bootstrap's examples are removed, inside
+    the test's own transaction."""
+    Observation.objects.all().delete()
+    ImportBatch.objects.all().delete()
+    Indicator.objects.all().delete()
+
+
 IMPORT = "/admin/indikatorer/import/"
 
 

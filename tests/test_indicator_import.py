@@ -18,6 +18,17 @@ from tests.test_indicator_files import LONG, ssb_dataset
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_figures(request):
+    """Each test here starts with no figures (but the one about them): the bootstrap's
+    examples are removed, inside the test's own transaction."""
+    if "examples" in request.node.name:
+        return
+    Observation.objects.all().delete()
+    ImportBatch.objects.all().delete()
+    Indicator.objects.all().delete()
+
+
 def figures():
     return {
         (o.indicator.code, o.area.code, o.period): (o.value, o.status)
@@ -100,3 +111,22 @@ def test_the_command_imports_and_explains_a_refusal(tmp_path, capsys):
     with pytest.raises(CommandError, match="verken JSON-stat"):
         call_command("import_indicators", __file__)
     assert Observation.objects.count() == 6
+
+
+def test_the_bootstrap_loads_made_up_examples_flagged_and_translated():
+    examples = Indicator.objects.filter(is_example=True, locale=Locale.get_default())
+    assert examples.count() == 5
+    assert Observation.objects.filter(indicator__in=examples).count() == 5 * 40 * 10
+    missing = Observation.objects.get(value=None)
+    assert missing.status == ".."
+    batch = missing.batch
+    assert batch.source == "Oppdiktede eksempeltall" and batch.applied_at
+    for language in ("nn", "en"):
+        translated = Indicator.objects.filter(is_example=True, locale__language_code=language)
+        assert translated.count() == 5
+        assert all(i.explanation and i.why_it_matters for i in translated)
+    assert Indicator.objects.get(code="EKS-AVFALL", locale__language_code="en").name == (
+        "Household waste per inhabitant"
+    )
+    call_command("load_example_indicators", stdout=io.StringIO())  # again: nothing new
+    assert Observation.objects.count() == 2000

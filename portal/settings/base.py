@@ -283,6 +283,7 @@ BOOTSTRAP_COMMANDS = [
     "load_cases",
     "load_events",
     "load_areas",
+    "load_example_indicators",
 ]
 
 # The public "Foreslå et eksempel" form: at most this many suggestions per address and hour.
