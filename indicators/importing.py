@@ -18,6 +18,8 @@ from indicators.reading import FileRefused, read_csv, read_jsonstat
 PLACES = 6
 # Rows per INSERT.
 BATCH = 1000
+# The advisory lock imports and undos hold on PostgreSQL.
+LOCK = 7_060_002
 
 
 def read_file(name, data, indicator=None):
@@ -105,14 +107,27 @@ def preview_batch(batch):
     return preview(read_file(batch.file_name, bytes(batch.content), batch.indicator or None))
 
 
+def one_at_a_time():
+    """Holds the importers' lock to the end of the transaction: two imports (or an import
+    and an undo) that ran side by side could each record the other's figures as the old
+    ones. On SQLite the first write takes the database's own lock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
+    else:
+        ImportBatch.objects.filter(pk=-1).update(source="")
+
+
 @transaction.atomic
-def apply(batch, plan=None):
-    """Stores what the batch's file holds, as compared now (or as `plan`, a Preview of
-    it, says), and remembers every change in the batch."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+def apply(batch):
+    """Stores what the batch's file holds, compared with what is stored when it runs (not
+    when its preview was shown), and remembers every change in the batch. Returns
+    (batch, the comparison)."""
+    one_at_a_time()
+    batch = ImportBatch.objects.get(pk=batch.pk)
     if batch.applied_at:
         raise FileRefused(_("Denne filen er allerede importert."))
-    plan = plan or preview_batch(batch)
+    plan = preview_batch(batch)
     locale = Locale.get_default()
     for code in plan.new_indicators:
         first = next(cell.indicator for cell in plan.cells if cell.indicator.code == code)
@@ -162,13 +177,16 @@ def apply(batch, plan=None):
     )
     batch.applied_at = timezone.now()
     batch.save(update_fields=["added", "changed", "unchanged", "applied_at"])
-    return batch
+    return batch, plan
 
 
 def set_figures(rows):
     """Sets (value, status, batch) of figures by id, as one prepared UPDATE run for each:
     Django's bulk_update writes a CASE per column and row, 5 s for 10,000 figures."""
     table = Observation._meta.db_table
+    # A list before the cursor is in use: psycopg's executemany reads the rows in pipeline
+    # mode, and a queryset read then would wait for that same connection for ever.
+    rows = list(rows)
     with connection.cursor() as cursor:
         cursor.executemany(
             f"UPDATE {table} SET value = %s, status = %s, batch_id = %s WHERE id = %s", rows
@@ -178,15 +196,15 @@ def set_figures(rows):
 @transaction.atomic
 def import_file(name, data, source="", user=None, indicator=None):
     """Reads, compares and stores a file at once: (batch, preview)."""
-    batch = stage(name, data, source=source, user=user, indicator=indicator or "")
-    plan = preview_batch(batch)
-    return apply(batch, plan), plan
+    return apply(stage(name, data, source=source, user=user, indicator=indicator or ""))
 
 
 @transaction.atomic
 def undo(batch):
     """Puts back what the batch changed. Refused if a later import has changed the same
     figures since: undo that one first."""
+    one_at_a_time()
+    batch = ImportBatch.objects.get(pk=batch.pk)
     if batch.undone_at:
         raise FileRefused(_("Denne importen er allerede angret."))
     if not batch.applied_at:

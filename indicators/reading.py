@@ -23,7 +23,11 @@ NORWAY = "0"
 # What a status mark may look like: SSB's `.`, `..`, `...`, `:`, `-` and letters such as
 # `p` (provisional). A longer text is a mistake in the file, not a mark.
 STATUS = re.compile(r"^[.:\-a-zA-Z]{1,3}$")
-MAX_CELLS = 2_000_000
+# At most this many figures per file: a file is read up to three times (upload, preview,
+# confirm), at about 150 bytes a cell.
+MAX_CELLS = 500_000
+# The longest indicator code the database keeps (Indicator.code).
+MAX_CODE = 60
 # Digits before the decimal point the database keeps (Observation.value).
 MAX_DIGITS = 14
 LONG_HEADER = ["indikator", "kommunenummer", "år", "verdi", "status"]
@@ -92,7 +96,7 @@ def number(raw, where):
         raise not_a_number(raw, where) from None
     if not value.is_finite():
         raise not_a_number(raw, where)
-    if value and value.adjusted() >= MAX_DIGITS:
+    if value and (value.adjusted() >= MAX_DIGITS or round(value, 6).adjusted() >= MAX_DIGITS):
         raise FileRefused(
             _("Tallet %(where)s er for stort: «%(value)s».") % {"where": where, "value": raw}
         )
@@ -104,6 +108,32 @@ def figure_text(value):
     if value is None:
         return ""
     return format(value.normalize(), "f").replace(".", ",")
+
+
+def too_many_cells(count):
+    if count > MAX_CELLS:
+        raise FileRefused(
+            _("Filen har %(cells)s celler; mest %(max)s kan importeres om gangen.")
+            % {"cells": count, "max": MAX_CELLS}
+        )
+
+
+def checked_code(code, where):
+    if not code or len(code) > MAX_CODE:
+        raise FileRefused(
+            _("Indikatorkoden %(where)s må ha mellom 1 og %(max)s tegn.")
+            % {"where": where, "max": MAX_CODE}
+        )
+    return code
+
+
+def checked_period(period, where):
+    if not PERIOD.fullmatch(period):
+        raise FileRefused(
+            _("Ukjent tid %(where)s: «%(value)s» (skriv året, for eksempel 2024).")
+            % {"where": where, "value": period}
+        )
+    return period
 
 
 def not_a_number(raw, where):
@@ -151,7 +181,9 @@ def read_jsonstat(data, areas):
     Positions come from `category.index`, never from the order of keys."""
     try:
         dataset = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except RecursionError:
+        raise FileRefused(_("Filen er ikke gyldig JSON: den er nøstet for dypt.")) from None
+    except ValueError as error:  # JSONDecodeError, bad UTF-8, a number of 5,000 digits
         raise FileRefused(_("Filen er ikke gyldig JSON: %(error)s.") % {"error": error}) from None
     if not isinstance(dataset, dict) or dataset.get("class", "dataset") != "dataset":
         raise FileRefused(_("Filen er ikke et JSON-stat-datasett (class må være «dataset»)."))
@@ -196,6 +228,10 @@ def read_jsonstat(data, areas):
                 )
                 % {"name": label_of(dimensions, name), "size": sizes[position]}
             )
+    for code, _label in categories[time]:
+        checked_period(code, _("i dimensjonen «%(name)s»") % {"name": ids[time]})
+    for code, _label in categories[metric]:
+        checked_code(code, _("i dimensjonen «%(name)s»") % {"name": ids[metric]})
     metric_dimension = dimensions[ids[metric]]
     units = mapping(mapping(metric_dimension.get("category")).get("unit"))
     indicators = []
@@ -319,7 +355,7 @@ def cell_list(raw, total, name):
     if isinstance(raw, dict):
         items = [None] * total
         for key, item in raw.items():
-            if not re.fullmatch(r"[0-9]+", str(key)) or int(key) >= total:
+            if not re.fullmatch(r"[0-9]{1,12}", str(key)) or int(key) >= total:
                 raise FileRefused(
                     _(
                         "«%(name)s» nevner posisjon «%(key)s», men dimensjonene gir bare "
@@ -352,7 +388,12 @@ def csv_rows(data):
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
-    return [row for row in rows if any(cell.strip() for cell in row)]
+    try:
+        return [row for row in rows if any(cell.strip() for cell in row)]
+    except csv.Error as error:  # a field longer than the csv module takes, a stray NUL
+        raise FileRefused(
+            _("Filen kan ikke leses som CSV: %(error)s.") % {"error": error}
+        ) from None
 
 
 def read_csv(data, areas, indicator=None):
@@ -374,6 +415,7 @@ def row_place(line, column):
 
 
 def read_long(rows, areas):
+    too_many_cells(len(rows) - 1)
     header = [cell.strip().lower() for cell in rows[0]]
     has_status = len(header) > 4 and header[4] == "status"
     indicators, cells = {}, []
@@ -387,6 +429,7 @@ def read_long(rows, areas):
                 _("Ukjent tid %(where)s: «%(value)s» (skriv året, for eksempel 2024).")
                 % {"where": row_place(line, "år"), "value": period}
             )
+        checked_code(code, row_place(line, "indikator"))
         indicator = indicators.setdefault(code, Indicator(code=code, name=code))
         status = status_mark(row[4] if has_status else "", row_place(line, "status"))
         if is_mark(value):  # SSB writes the mark where there is no value
@@ -418,6 +461,10 @@ def read_pivoted(rows, areas, indicator):
             % {"columns": ";".join(LONG_HEADER)}
         )
     periods = [cell.strip() for cell in rows[0][1:]]
+    too_many_cells(len(periods) * (len(rows) - 1))
+    checked_code(indicator, _("(indikatorkoden)"))
+    if len(set(periods)) != len(periods):
+        raise FileRefused(_("Første rad har samme år i to kolonner."))
     for column, period in enumerate(periods, start=2):
         if not PERIOD.fullmatch(period):
             raise FileRefused(

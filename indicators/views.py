@@ -97,7 +97,10 @@ def upload(request):
 
 def preview(request, pk):
     allowed(request)
-    batch = get_object_or_404(ImportBatch, pk=pk, applied_at__isnull=True)
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if batch.applied_at:  # a second click, or the back button
+        messages.info(request, _("Denne filen er allerede importert."))
+        return redirect("indicator_import")
     try:
         plan = preview_batch(batch)
     except FileRefused as refused:  # the portal's areas changed since the upload
@@ -105,7 +108,7 @@ def preview(request, pk):
         return redirect("indicator_import")
     if request.method == "POST":
         try:
-            apply(batch, plan)
+            batch, plan = apply(batch)
         except FileRefused as refused:
             messages.error(request, str(refused))
             return redirect("indicator_import")

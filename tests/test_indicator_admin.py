@@ -51,7 +51,9 @@ def test_a_coordinator_uploads_previews_confirms_and_undoes(client, coordinator)
     assert Observation.objects.count() == 6
     batch.refresh_from_db()
     assert batch.applied_at and batch.created_by == coordinator and batch.source == "SSB, tabell 1"
-    assert client.post(f"{IMPORT}{batch.pk}/").status_code == 404  # not twice
+    again = client.post(f"{IMPORT}{batch.pk}/", follow=True)  # a second click
+    assert "Denne filen er allerede importert." in again.content.decode()
+    assert Observation.objects.count() == 6
 
     revised = ssb_dataset(value=[71.5, 99.0, 80.1, None, 69.9, 70.2])
     upload(client, revised, name="revidert.json")

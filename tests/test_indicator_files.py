@@ -312,3 +312,26 @@ def test_any_csv_gives_cells_or_a_refusal(text, long):
 )
 def test_figures_are_written_as_norwegians_read_them(value, text):
     assert figure_text(value) == text
+
+
+def test_files_that_would_crash_or_flood_the_reader_are_refused():
+    """Found by a review: each of these was a 500 or ate memory."""
+    assert "nøstet for dypt" in refusal(read_jsonstat, b"[" * 100_000 + b"]" * 100_000, AREAS)
+    assert "ikke gyldig JSON" in refusal(read_jsonstat, b'{"value": [' + b"9" * 5000 + b"]}", AREAS)
+    assert "posisjon" in refusal(read_jsonstat, ssb_dataset(value={"0" * 5000: 1}), AREAS)
+    huge_field = (LONG + "A;5001;2024;" + "1" * 200_000 + ";\n").encode()
+    assert "kan ikke leses som CSV" in refusal(read_csv, huge_field, AREAS)
+    wide = ("region;" + ";".join(str(1000 + n) for n in range(2000)) + "\n").encode()
+    assert "celler" in refusal(read_csv, wide + b"5001\n" * 500, AREAS, "X")
+    twice = b"region;2023;2023\n5001;1;2\n"
+    assert "samme år" in refusal(read_csv, twice, AREAS, "X")
+
+
+def test_what_the_database_cannot_hold_is_refused():
+    rounded_up = (LONG + "A;5001;2024;99999999999999,9999999;\n").encode()
+    assert "for stort" in refusal(read_csv, rounded_up, AREAS)
+    long_code = (LONG + "A" * 61 + ";5001;2024;1;\n").encode()
+    assert "mellom 1 og 60 tegn" in refusal(read_csv, long_code, AREAS)
+    dataset = json.loads(ssb_dataset())
+    dataset["dimension"]["Tid"]["category"]["index"] = ["2023", "2024 gjennomsnitt"]
+    assert "Ukjent tid" in refusal(read_jsonstat, json.dumps(dataset).encode(), AREAS)

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale
 
-from indicators.importing import import_file, preview, read_file, undo
+from indicators.importing import apply, import_file, preview, preview_batch, read_file, stage, undo
 from indicators.models import Area, ImportBatch, Indicator, Observation
 from indicators.reading import FileRefused
 from tests.test_indicator_files import LONG, ssb_dataset
@@ -130,3 +130,18 @@ def test_the_bootstrap_loads_made_up_examples_flagged_and_translated():
     )
     call_command("load_example_indicators", stdout=io.StringIO())  # again: nothing new
     assert Observation.objects.count() == 2000
+
+
+def test_two_files_confirmed_one_after_the_other_are_compared_when_each_is_stored():
+    """Both previews were shown before either was confirmed: the second still records
+    the first one's figure as the old one, so undoing it gives that figure back."""
+    import_file("grunnlag.json", ssb_dataset())
+    first = stage("a.json", ssb_dataset(value=[1, 72.0, 80.1, None, 69.9, 70.2]))
+    second = stage("b.json", ssb_dataset(value=[2, 72.0, 80.1, None, 69.9, 70.2]))
+    preview_batch(first), preview_batch(second)
+    apply(first)
+    second, plan = apply(second)
+    [change] = second.changes.all()
+    assert change.old_value == 1 and change.old_batch == first
+    undo(second)
+    assert figures()[("AndelRekr", "5001", "2023")] == (Decimal(1), "")
