@@ -3,7 +3,8 @@ into a throw-away database (SQLite in a temporary directory unless DATABASE_URL 
 Prints the time to read the file, to compare it with what is stored (the preview), and
 to store it (which reads and compares again, under the importers' lock, as a confirm in
 the admin does), and the sum of the three; then the same for the same file again
-(nothing changes) and for a revision that changes every tenth figure. Target (issue 14): under 10 s for the first import.
+(nothing changes) and for a revision that changes every tenth figure. Target (issue 14):
+under 10 s for the first import.
 
     .venv/bin/python bench/indicator_import.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_indicators \\
