@@ -5,11 +5,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from indicators import views
-from indicators.models import Indicator
+from indicators.models import Area, Indicator
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -25,6 +26,25 @@ class IndicatorViewSet(SnippetViewSet):
 
 
 register_snippet(IndicatorViewSet)
+
+
+class AreaViewSet(SnippetViewSet):
+    """The areas figures are for: made by the bootstrap, so coordinators only fill in
+    what the data does not give, such as each kommune's KOSTRA group."""
+
+    model = Area
+    icon = "site"
+    menu_label = _("Områder for tall")
+    add_to_admin_menu = True
+    menu_order = 312
+    list_display = ["code", "name", "kind", "kostra_group"]
+    list_filter = ["kind", "kostra_group"]
+    search_fields = ["code", "name"]
+    ordering = ["code"]
+    panels = [FieldPanel("name", read_only=True), FieldPanel("kostra_group")]
+
+
+register_snippet(AreaViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -123,3 +123,27 @@ def test_the_indicators_are_listed_for_coordinators(client, coordinator):
     listing = client.get("/admin/snippets/indicators/indicator/")
     assert listing.status_code == 200
     assert "Andel med tilgang til rekreasjonsareal" in listing.content.decode()
+
+
+def test_a_coordinator_sets_a_kommunes_kostra_group_and_cannot_rename_it(client, coordinator):
+    from indicators.models import Area
+
+    client.force_login(coordinator)
+    froya = Area.objects.get(code="5014")
+    url = f"/admin/snippets/indicators/area/edit/{froya.pk}/"
+    listing = client.get("/admin/snippets/indicators/area/").content.decode()
+    assert "Frøya" in listing and "Trøndelag" in listing
+    response = client.post(url, {"kostra_group": "K2", "name": "Noe annet"})
+    assert response.status_code == 302
+    froya.refresh_from_db()
+    assert (froya.kostra_group, froya.name) == ("K2", "Frøya")
+
+
+def test_kommune_editors_cannot_change_areas(client, froya_editor):
+    from indicators.models import Area
+
+    client.force_login(froya_editor)
+    froya = Area.objects.get(code="5014")
+    client.post(f"/admin/snippets/indicators/area/edit/{froya.pk}/", {"kostra_group": "K9"})
+    froya.refresh_from_db()
+    assert froya.kostra_group == ""

@@ -192,6 +192,8 @@ class Command(BaseCommand):
                     "change_indicator",
                     "view_indicator",
                     "add_importbatch",
+                    "change_area",
+                    "view_area",
                 ],
             )
         )
