@@ -12,7 +12,6 @@ under 10 s for the first import.
 
 Numbers from this machine: bench/results/indicator_import.txt."""
 
-import json
 import os
 import random
 import sys
@@ -35,7 +34,8 @@ from django.db import connection  # noqa: E402
 from indicators.areas import area_codes  # noqa: E402
 from indicators.importing import apply, preview  # noqa: E402
 from indicators.models import ImportBatch, Observation  # noqa: E402
-from indicators.reading import read_jsonstat  # noqa: E402
+from indicators.reading import Indicator, read_jsonstat  # noqa: E402
+from indicators.writing import jsonstat  # noqa: E402
 
 INDICATORS, YEARS = 100, 25
 
@@ -49,28 +49,10 @@ def dataset(seed, changed_every=0):
     values = [round(random.uniform(0, 1000), 1) for _cell in range(total)]
     if changed_every:
         values = [v + 1 if n % changed_every == 0 else v for n, v in enumerate(values)]
-    return json.dumps(
-        {
-            "version": "2.0",
-            "class": "dataset",
-            "id": ["Region", "ContentsCode", "Tid"],
-            "size": [len(areas), len(codes), len(years)],
-            "role": {"geo": ["Region"], "metric": ["ContentsCode"], "time": ["Tid"]},
-            "dimension": {
-                "Region": {"category": {"index": {f"K-{a}": i for i, a in enumerate(areas)}}},
-                "ContentsCode": {
-                    "category": {
-                        "index": codes,
-                        "label": {c: f"Indikator {c}" for c in codes},
-                        "unit": {c: {"base": "prosent", "decimals": 1} for c in codes},
-                    }
-                },
-                "Tid": {"category": {"index": years}},
-            },
-            "value": values,
-            "status": {"7": ".."},
-        }
-    ).encode()
+    indicators = [
+        Indicator(code=code, name=f"Indikator {code}", unit="prosent", decimals=1) for code in codes
+    ]
+    return jsonstat(areas, indicators, years, values, status={7: ".."})
 
 
 def timed(action):

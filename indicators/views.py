@@ -102,16 +102,16 @@ def preview(request, pk):
         messages.info(request, _("Denne filen er allerede importert."))
         return redirect("indicator_import")
     try:
-        plan = preview_batch(batch)
-    except FileRefused as refused:  # the portal's areas changed since the upload
+        # Confirming compares again, under the importers' lock (importing.apply): the
+        # figures may have changed since the preview was shown.
+        if request.method == "POST":
+            batch, plan = apply(batch)
+        else:
+            plan = preview_batch(batch)
+    except FileRefused as refused:  # e.g. the portal's areas changed since the upload
         messages.error(request, str(refused))
         return redirect("indicator_import")
     if request.method == "POST":
-        try:
-            batch, plan = apply(batch)
-        except FileRefused as refused:
-            messages.error(request, str(refused))
-            return redirect("indicator_import")
         messages.success(
             request,
             _(

@@ -53,23 +53,22 @@ def config_of(obj):
 
 
 @contextmanager
+def _holding(variable, value):
+    token = variable.set(value)
+    try:
+        yield
+    finally:
+        variable.reset(token)
+
+
 def searching_in(locale):
     """Searches made in the block stem the query as `locale`'s language is stemmed."""
-    token = _searching_in.set(config_for(locale.language_code))
-    try:
-        yield
-    finally:
-        _searching_in.reset(token)
+    return _holding(_searching_in, config_for(locale.language_code))
 
 
-@contextmanager
 def indexing_in(config):
     """Index entries written in the block are stemmed as `config` says (`index_text`)."""
-    token = _indexing_in.set(config)
-    try:
-        yield
-    finally:
-        _indexing_in.reset(token)
+    return _holding(_indexing_in, config)
 
 
 def search_config(default=DEFAULT):

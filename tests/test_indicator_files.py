@@ -335,3 +335,20 @@ def test_what_the_database_cannot_hold_is_refused():
     dataset = json.loads(ssb_dataset())
     dataset["dimension"]["Tid"]["category"]["index"] = ["2023", "2024 gjennomsnitt"]
     assert "Ukjent tid" in refusal(read_jsonstat, json.dumps(dataset).encode(), AREAS)
+
+
+def test_what_the_writer_writes_the_reader_reads_back():
+    from indicators.reading import Indicator
+    from indicators.writing import jsonstat
+
+    indicators = [Indicator("A", "Første", "prosent", 1), Indicator("B", "Andre", "kg", 0)]
+    values = [1.5, None, 3, 4, 5.25, 6, 7, 8]
+    data = jsonstat(["5001", "50"], indicators, [2023, 2024], values, status={1: ".."})
+    cells = read_jsonstat(data, AREAS)
+    assert [(c.indicator.code, c.area, c.period) for c in cells][:3] == [
+        ("A", "5001", "2023"),
+        ("A", "5001", "2024"),
+        ("B", "5001", "2023"),
+    ]
+    assert [c.value for c in cells] == [None if v is None else Decimal(str(v)) for v in values]
+    assert cells[1].status == ".." and cells[0].indicator == indicators[0]

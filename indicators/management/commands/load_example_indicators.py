@@ -4,7 +4,6 @@ example («Eksempel») and its figures come in as one import batch, like any fil
 can be undone from the admin. Part of `manage.py bootstrap`; loads nothing if the
 examples are there already."""
 
-import json
 import random
 
 from django.core.management.base import BaseCommand
@@ -13,6 +12,8 @@ from wagtail.models import Locale
 
 from indicators.importing import import_file
 from indicators.models import Area, Direction, Indicator
+from indicators.reading import Indicator as Figure
+from indicators.writing import jsonstat
 
 YEARS = range(2015, 2025)
 SOURCE = "Oppdiktede eksempeltall"
@@ -101,34 +102,15 @@ def figures(areas):
                 value = max(0, level + change * step + rng.uniform(-spread, spread) / 10)
                 values.append(round(value, decimals))
     values[3] = None
-    return json.dumps(
-        {
-            "version": "2.0",
-            "class": "dataset",
-            "label": "Eksempeltall (oppdiktet)",
-            "id": ["Region", "ContentsCode", "Tid"],
-            "size": [len(areas), len(codes), len(YEARS)],
-            "role": {"geo": ["Region"], "metric": ["ContentsCode"], "time": ["Tid"]},
-            "dimension": {
-                "Region": {"label": "region", "category": {"index": areas}},
-                "ContentsCode": {
-                    "label": "statistikkvariabel",
-                    "category": {
-                        "index": codes,
-                        "label": {code: EXAMPLES[code][0] for code in codes},
-                        "unit": {
-                            code: {"base": EXAMPLES[code][1], "decimals": EXAMPLES[code][2]}
-                            for code in codes
-                        },
-                    },
-                },
-                "Tid": {"label": "år", "category": {"index": [str(year) for year in YEARS]}},
-            },
-            "value": values,
-            "status": {"3": ".."},
-        },
-        ensure_ascii=False,
-    ).encode()
+    indicators = [
+        Figure(
+            code=code, name=EXAMPLES[code][0], unit=EXAMPLES[code][1], decimals=EXAMPLES[code][2]
+        )
+        for code in codes
+    ]
+    return jsonstat(
+        areas, indicators, YEARS, values, status={3: ".."}, label="Eksempeltall (oppdiktet)"
+    )
 
 
 class Command(BaseCommand):
