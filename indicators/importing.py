@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from indicators.areas import area_codes
-from indicators.models import Area, ImportBatch, Indicator, Observation, ObservationChange
 from indicators.reading import FileRefused, read_csv, read_jsonstat
+from indicators.records import Area, ImportBatch, Indicator, Observation, ObservationChange
 
 # A number as the database keeps it: six decimals.
 PLACES = 6

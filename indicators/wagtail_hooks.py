@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from indicators import views
+from indicators import pages, views
 from indicators.models import Area, Indicator
 
 
@@ -66,3 +66,9 @@ def register_import_menu_item():
     return ImportMenuItem(
         _("Importer tall"), reverse("indicator_import"), icon_name="upload", order=311
     )
+
+
+@hooks.register("serve_kommune_indicators")
+def serve_kommune_indicators(request, kommune_page, download):
+    """A kommune page's indikatorer/ (network/models.py): its ståstedsanalyse."""
+    return pages.profile(request, kommune_page, download)

@@ -3,12 +3,13 @@ dimension of areas (role geo), one of indicators with their units (metric) and o
 periods (time)."""
 
 import json
+from decimal import Decimal
 
 
-def jsonstat(areas, indicators, periods, values, status=None, label=""):
-    """A dataset as bytes. `indicators` are reading.Indicator; `values` run through the
-    areas, then the indicators, then the periods (the last changes fastest); `status` is
-    {position: mark}."""
+def jsonstat(areas, indicators, periods, values, status=None, label="", notes=(), area_names=None):
+    """A dataset as bytes. `indicators` are reading.Indicator; `values` (numbers, Decimals
+    or None) run through the areas, then the indicators, then the periods (the last
+    changes fastest); `status` is {position: mark}; `notes` go in the dataset's `note`."""
     codes = [indicator.code for indicator in indicators]
     dataset = {
         "version": "2.0",
@@ -18,7 +19,10 @@ def jsonstat(areas, indicators, periods, values, status=None, label=""):
         "size": [len(areas), len(codes), len(periods)],
         "role": {"geo": ["Region"], "metric": ["ContentsCode"], "time": ["Tid"]},
         "dimension": {
-            "Region": {"label": "region", "category": {"index": list(areas)}},
+            "Region": {
+                "label": "region",
+                "category": {"index": list(areas), **({"label": area_names} if area_names else {})},
+            },
             "ContentsCode": {
                 "label": "statistikkvariabel",
                 "category": {
@@ -29,7 +33,17 @@ def jsonstat(areas, indicators, periods, values, status=None, label=""):
             },
             "Tid": {"label": "år", "category": {"index": [str(p) for p in periods]}},
         },
-        "value": list(values),
+        "value": [plain(value) for value in values],
         "status": {str(position): mark for position, mark in (status or {}).items()},
     }
+    if any(notes):
+        dataset["note"] = [note for note in notes if note]
     return json.dumps(dataset, ensure_ascii=False).encode()
+
+
+def plain(value):
+    """A Decimal as a JSON number: whole numbers without decimals, others as the shortest
+    float that reads back as the same figure."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value

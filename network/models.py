@@ -5,18 +5,21 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.memo import remembered
-from core.models import BasePage, ContentPage, IndexPage, in_locale
+from core.models import BasePage, ContentPage, IndexPage, RoutableMixin, in_locale
 
 
 class SDG(TranslatableMixin, models.Model):
@@ -113,7 +116,7 @@ class KommuneIndexPage(IndexPage):
         return KommunePage.objects.child_of(self).live().public().order_by("kommunenummer")
 
 
-class KommunePage(BasePage):
+class KommunePage(RoutableMixin, BasePage):
     """A kommune in the network, or Trøndelag fylke itself (number 50)."""
 
     kommunenummer = models.CharField(
@@ -189,6 +192,16 @@ class KommunePage(BasePage):
 
     def __str__(self):
         return f"{self.title} ({self.kommunenummer})"
+
+    @path("indikatorer/", name="indicators")
+    @re_path(r"^indikatorer/(?P<download>csv|excel|json-stat)/$", name="indicator_download")
+    def indicators(self, request, download=None):
+        """The kommune's figures (its «ståstedsanalyse»), and the same as files. The
+        indicators app answers through the hook `serve_kommune_indicators`: the network,
+        which every content app builds on, imports none of them."""
+        for serve in hooks.get_hooks("serve_kommune_indicators"):
+            return serve(request, self, download)
+        raise Http404
 
     @property
     def is_county(self):

@@ -283,6 +283,7 @@ BOOTSTRAP_COMMANDS = [
     "load_cases",
     "load_events",
     "load_areas",
+    "load_indicator_index",
     "load_example_indicators",
 ]
 

@@ -1,0 +1,177 @@
+"""The figures pages show, read in a fixed number of queries however many kommuner,
+indicators and years there are: the areas once per content generation, the indicators
+once per language and generation, and the figures of the indicators asked for in one
+query."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from core.memo import remembered
+from core.models import active_locale, in_locale
+from indicators.records import Area, Indicator, Observation
+from indicators.scoring import Comparison, bounds, change, ranks, score
+
+
+@dataclass(frozen=True)
+class Place:
+    """An area as pages show it."""
+
+    pk: int
+    code: str
+    name: str
+    kind: str
+    kostra_group: str
+
+    @property
+    def is_kommune(self):
+        return self.kind == Area.Kind.KOMMUNE
+
+    @property
+    def label(self):
+        # The county and the country are named in the visitor's language.
+        if self.kind == Area.Kind.COUNTRY:
+            return _("Norge")
+        if self.kind == Area.Kind.COUNTY:
+            return _("Trøndelag")
+        return self.name
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal | None
+    status: str = ""
+
+
+MISSING = Figure(None)
+
+
+def places():
+    """{code: Place}: the kommuner in number order, then the county and the country."""
+
+    def read():
+        rows = Area.objects.values_list("pk", "code", "name", "kind", "kostra_group")
+        found = [Place(*row) for row in rows]
+        order = {Area.Kind.KOMMUNE: 0, Area.Kind.COUNTY: 1, Area.Kind.COUNTRY: 2}
+        found.sort(key=lambda place: (order.get(place.kind, 3), place.code.zfill(4)))
+        return {place.code: place for place in found}
+
+    return remembered("indicator-places", read)
+
+
+def kommuner():
+    return [place for place in places().values() if place.is_kommune]
+
+
+def county():
+    return next((p for p in places().values() if p.kind == Area.Kind.COUNTY), None)
+
+
+def country():
+    return next((p for p in places().values() if p.kind == Area.Kind.COUNTRY), None)
+
+
+def indicators(locale=None):
+    """The indicators that have figures, in the visitor's language (the bokmål text where
+    there is no translation), with `source_pk`: the bokmål indicator the figures belong
+    to."""
+    locale = locale or active_locale()
+
+    def read():
+        default = list(
+            Indicator.objects.filter(
+                Exists(Observation.objects.filter(indicator=OuterRef("pk"))),
+                locale__language_code=default_language(),
+            ).order_by("code")
+        )
+        shown = in_locale(Indicator, default, locale)
+        for source, indicator in zip(default, shown, strict=True):
+            indicator.source_pk = source.pk
+        return shown
+
+    return remembered(f"indicators:{locale.language_code}", read)
+
+
+def default_language():
+    return remembered("default-language", lambda: Locale.get_default().language_code)
+
+
+def indicator_by_code(code):
+    return next((i for i in indicators() if i.code == code), None)
+
+
+class Table:
+    """Every figure of some indicators, for every area and period, from one query."""
+
+    def __init__(self, chosen):
+        self.indicators = list(chosen)
+        self.places = places()
+        code_of = {place.pk: place.code for place in self.places.values()}
+        self.figures = {}
+        periods = {}
+        rows = Observation.objects.filter(
+            indicator_id__in=[i.source_pk for i in self.indicators]
+        ).values_list("indicator_id", "area_id", "period", "value", "status")
+        for indicator_id, area_id, period, value, status in rows:
+            self.figures[indicator_id, code_of[area_id], period] = Figure(value, status)
+            periods.setdefault(indicator_id, set()).add(period)
+        self.periods = {key: sorted(found) for key, found in periods.items()}
+
+    def periods_of(self, indicator):
+        return self.periods.get(indicator.source_pk, [])
+
+    def latest_period(self, indicator):
+        found = self.periods_of(indicator)
+        return found[-1] if found else None
+
+    def figure(self, indicator, code, period):
+        return self.figures.get((indicator.source_pk, code, period), MISSING)
+
+    def series(self, indicator, code):
+        return [(p, self.figure(indicator, code, p)) for p in self.periods_of(indicator)]
+
+    def values(self, indicator, code):
+        return [(p, figure.value) for p, figure in self.series(indicator, code)]
+
+    def standing(self, indicator, code, period=None):
+        """How the area stands on the indicator in `period` (the latest by default)."""
+        period = period or self.latest_period(indicator)
+        latest = {k.code: self.figure(indicator, k.code, period).value for k in kommuner()}
+        own = self.figure(indicator, code, period)
+        return Standing(
+            indicator=indicator,
+            place=self.places[code],
+            period=period,
+            figure=own,
+            county=self.figure(indicator, county().code, period),
+            country=self.figure(indicator, country().code, period),
+            rank=ranks(latest, indicator.direction).get(code),
+            ranked=sum(value is not None for value in latest.values()),
+            score=score(own.value, bounds(indicator, latest.values())),
+            change=change(self.values(indicator, code)),
+        )
+
+
+@dataclass
+class Standing:
+    indicator: Indicator
+    place: Place
+    period: str | None
+    figure: Figure
+    county: Figure
+    country: Figure
+    rank: int | None
+    ranked: int
+    score: int | None
+    change: tuple | None
+
+    @property
+    def against_county(self):
+        return Comparison(self.figure.value, self.county.value, self.indicator.direction)
+
+    @property
+    def against_country(self):
+        return Comparison(self.figure.value, self.country.value, self.indicator.direction)

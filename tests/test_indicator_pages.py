@@ -1,0 +1,331 @@
+"""The indicator pages as visitors and other systems use them: a kommune's
+ståstedsanalyse, an indicator's page, the charts, the downloads (which the importer reads
+back), the embed page, and their cost in SQL as kommuner and years grow. They run on the
+bootstrap's example figures."""
+
+import io
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+from wagtail.models import Locale
+
+from indicators import charts
+from indicators.importing import import_file, read_file
+from indicators.reading import Indicator as Figure
+from indicators.records import Area, Indicator, Observation
+from indicators.scoring import bounds, ranks, score
+from indicators.writing import jsonstat
+from portal import pagecache
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = {"nb": "", "nn": "/nn", "en": "/en"}
+PROFILE = "/kommuner/froya/indikatorer/"
+INDICATOR = "/indikatorer/EKS-SYKKEL/"
+
+
+def latest(code):
+    """{area code: value} of the indicator's latest year, read straight from the table."""
+    rows = Observation.objects.filter(indicator__code=code, indicator__locale__language_code="nb")
+    year = max(rows.values_list("period", flat=True))
+    return year, {o.area.code: o.value for o in rows.filter(period=year).select_related("area")}
+
+
+def text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", [PROFILE, INDICATOR, "/indikatorer/"])
+def test_the_indicator_pages_render_in_every_language(client, language, path):
+    response = client.get(LANGUAGES[language] + path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    for code in LANGUAGES:
+        assert f'hreflang="{code}"' in html
+    assert "public" in response["Cache-Control"]
+
+
+def test_the_profile_has_the_kommunes_rank_and_score_as_worked_out_from_the_figures(client):
+    year, figures = latest("EKS-SYKKEL")
+    kommuner = {code: value for code, value in figures.items() if len(code) == 4}
+    # Higher is better; no target, so the best and worst kommune are the bounds.
+    rank = 1 + sum(value > kommuner["5014"] for value in kommuner.values())
+    low, high = min(kommuner.values()), max(kommuner.values())
+    expected_score = int((kommuner["5014"] - low) / (high - low) * 100 + Decimal("0.5"))
+    html = text(client.get(PROFILE).content.decode())
+    card = html[html.index("Innbyggere som bor nær sykkelvei") :]
+    card = card[: card.index("Tallene i diagrammet")]
+    assert f"Siste tall ({year})" in card
+    assert f"{rank}. av {len(kommuner)}" in card
+    assert f"{expected_score} av 100" in card
+    # text() makes a no-break space a space, as it makes every run of white space one
+    assert f"Trøndelag {charts.number(figures['50'], 1)} %" in card
+    assert f"Norge {charts.number(figures['0'], 1)} %" in card
+
+
+def test_the_profile_groups_indicators_by_goal_and_marks_examples(client):
+    html = client.get(PROFILE).content.decode()
+    headings = re.findall(r'<h2 class="ds-heading" data-size="md" id="mal-(\d+)"', html)
+    assert headings == sorted(headings, key=int) and {"4", "7", "11", "12", "13"} <= set(headings)
+    assert "Eksempel" in html
+    # Every chart says it shows made-up figures, in its title and in the image itself.
+    svgs = re.findall(r"<svg.*?</svg>", html, re.S)
+    assert len(svgs) == Indicator.objects.filter(locale__language_code="nb").count()
+    for svg in svgs:
+        assert re.search(r"<title[^>]*>Eksempel: ", svg)
+        assert ">Eksempel</text>" in svg
+
+
+def test_a_chart_is_an_image_with_a_title_a_summary_and_direct_labels(client):
+    html = client.get(PROFILE).content.decode()
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group()
+    assert 'role="img"' in svg
+    ids = re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split()
+    for id_ in ids:
+        assert f'id="{id_}"' in svg
+    summary = re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)
+    assert "Frøya" in summary and "plass av 38" in summary
+    for label in ("Frøya", "Trøndelag", "Norge"):  # lines are named where they end
+        assert f">{label}</text>" in svg
+    # The figures of the chart follow it in a table with a caption.
+    after = html[html.index(svg) + len(svg) :]
+    assert after.index("<table") < after.index("<svg")
+    assert re.search(r"<caption[^>]*>Elever som fullfører", after[: after.index("<svg")])
+
+
+def contrast(colour):
+    """The contrast of a #rrggbb colour against white (WCAG's formula)."""
+
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_every_mark_has_3_to_1_contrast_and_lines_differ_by_more_than_colour():
+    colours = [style[0] for style in charts.STYLES.values()] + [charts.BAR, charts.BAR_CHOSEN]
+    for colour in colours:
+        assert contrast(colour) >= 3, colour
+    dashes = [style[1] for style in charts.STYLES.values() if style[1]]
+    assert len(set(dashes)) == len(dashes)
+
+
+@pytest.mark.parametrize(("language", "expected"), [("nb", "21,5\xa0%"), ("en", "21.5\xa0%")])
+def test_figures_are_written_as_the_language_writes_them(language, expected):
+    from django.utils import translation
+
+    with translation.override(language):
+        assert charts.with_unit(Decimal("21.5"), "prosent", 1) == expected
+        assert charts.with_unit(Decimal("12345"), "kg", 0) == (
+            "12\xa0345\xa0kg" if language == "nb" else "12,345\xa0kg"
+        )
+
+
+def test_an_indicator_page_ranks_the_kommuner_best_first(client):
+    year, figures = latest("EKS-SYKKEL")
+    kommuner = {code: value for code, value in figures.items() if len(code) == 4}
+    names = dict(Area.objects.values_list("code", "name"))
+    best = max(kommuner, key=kommuner.get)
+    html = client.get(INDICATOR).content.decode()
+    table = html[html.index('id="ranking-caption"') :]
+    first_row = re.search(r"<tr><td>(\d+)</td><th scope=\"row\">([^<]+)</th>", table)
+    assert first_row.groups() == ("1", names[best])
+    assert f"Kommunene i {year}" in html
+    chart = re.search(r'<svg[^>]*aria-labelledby="ranking-title.*?</svg>', html, re.S).group()
+    assert chart.count("<rect") == len(kommuner)
+    assert ">Trøndelag " in chart and ">Norge " in chart  # the reference lines, labelled
+    assert "Kilde: Oppdiktede eksempeltall" in html
+
+
+def test_a_lower_is_better_indicator_ranks_the_lowest_first(client):
+    year, figures = latest("EKS-AVFALL")
+    kommuner = {code: value for code, value in figures.items() if len(code) == 4}
+    names = dict(Area.objects.values_list("code", "name"))
+    html = client.get("/indikatorer/EKS-AVFALL/").content.decode()
+    table = html[html.index('id="ranking-caption"') :]
+    first = re.search(r"<tr><td>1</td><th scope=\"row\">([^<]+)</th>", table).group(1)
+    assert first == names[min(kommuner, key=kommuner.get)]
+
+
+def test_another_year_can_be_chosen_and_a_wrong_one_is_a_400(client):
+    response = client.get(INDICATOR + "?ar=2019")
+    assert response.status_code == 200
+    assert "Kommunene i 2019" in response.content.decode()
+    wrong = client.get(INDICATOR + "?ar=1850")
+    assert wrong.status_code == 400
+    assert "Det finnes ikke tall for «1850»" in wrong.content.decode()
+
+
+def test_an_unknown_indicator_is_a_404(client):
+    assert client.get("/indikatorer/FINNES-IKKE/").status_code == 404
+    assert client.get("/indikatorer/FINNES-IKKE/csv/").status_code == 404
+
+
+def test_the_comparison_defaults_to_the_kostra_group_and_follows_the_address(client):
+    Area.objects.filter(code__in=["5014", "5055", "5056"]).update(kostra_group="K2")
+    html = client.get(PROFILE).content.decode()
+    assert "samme KOSTRA-gruppe (K2)" in html
+    header = html[html.index('id="compare-caption"') :].split("</thead>")[0]
+    assert re.findall(r'<th scope="col">([^<]+)</th>', header)[2:] == [
+        "Frøya",
+        "Heim",
+        "Hitra",
+        "Trøndelag",
+        "Norge",
+    ]
+    chosen = client.get(PROFILE + "?sammenlign=5001&sammenlign=5006").content.decode()
+    header = chosen[chosen.index('id="compare-caption"') :].split("</thead>")[0]
+    assert "Trondheim" in header and "Steinkjer" in header and "Hitra" not in header
+    assert 'value="5001" id="s-5001" checked' in chosen
+
+
+def test_a_wrong_comparison_is_a_400_in_norwegian(client):
+    unknown = client.get(PROFILE + "?sammenlign=5014&sammenlign=9999")
+    assert unknown.status_code == 400
+    assert "Vi kjenner ikke kommunenummeret «9999»" in unknown.content.decode()
+    codes = Area.objects.filter(kind="kommune").values_list("code", flat=True)[:12]
+    too_many = client.get(PROFILE + "?" + "&".join(f"sammenlign={c}" for c in codes))
+    assert too_many.status_code == 400
+    assert "opptil 10 kommuner" in too_many.content.decode()
+
+
+def stored_cells(codes, areas=None):
+    rows = Observation.objects.filter(indicator__code__in=codes).select_related("indicator", "area")
+    if areas:
+        rows = rows.filter(area__code__in=areas)
+    return {(o.indicator.code, o.area.code, o.period): (o.value, o.status) for o in rows}
+
+
+def as_cells(cells):
+    return {(c.indicator.code, c.area, c.period): (c.value, c.status) for c in cells}
+
+
+@pytest.mark.parametrize(("kind", "name"), [("csv", "x.csv"), ("json-stat", "x.json")])
+def test_an_indicators_download_reads_back_as_the_same_figures(client, kind, name):
+    response = client.get(f"/indikatorer/EKS-AVFALL/{kind}/")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    cells = read_file(name, response.content)
+    assert as_cells(cells) == stored_cells(["EKS-AVFALL"])
+    assert any(status == ".." for _value, status in as_cells(cells).values())
+
+
+def test_the_profile_downloads_hold_what_it_shows(client):
+    shown = ["5014", "5001", "50", "0"]
+    response = client.get(PROFILE + "csv/?sammenlign=5001")
+    codes = list(
+        Indicator.objects.filter(locale__language_code="nb").values_list("code", flat=True)
+    )
+    assert as_cells(read_file("x.csv", response.content)) == stored_cells(codes, shown)
+    body = response.content.decode("utf-8-sig")
+    assert body.splitlines()[0] == (
+        "indikator;kommunenummer;år;verdi;status;område;indikatornavn;enhet;eksempel"
+    )
+    assert ";Frøya;" in body and body.splitlines()[1].endswith(";ja")
+    assert re.search(r";\d+,\d;", body)  # decimal comma
+    dataset = json.loads(client.get(PROFILE + "json-stat/").content)
+    assert dataset["label"].startswith("Eksempel: ")
+    assert any("oppdiktet" in note for note in dataset["note"])
+
+
+def test_the_excel_download_has_the_figures_as_numbers(client):
+    response = client.get("/indikatorer/EKS-SYKKEL/excel/")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("indikator", "kommunenummer", "år", "verdi", "status")
+    stored = stored_cells(["EKS-SYKKEL"])
+    assert len(rows) - 1 == len(stored)
+    code, area, period, value, status, *_rest = rows[1]
+    assert Decimal(str(value)) == stored[code, area, period][0]
+    assert rows[1][-1] == "ja"
+    assert "oppdiktet" in " ".join(str(c.value) for c in book.worksheets[1]["A"])
+
+
+def test_only_the_embed_page_may_be_framed(client):
+    embedded = client.get("/indikatorer/EKS-SYKKEL/innbygging/?kommune=5014")
+    assert embedded.status_code == 200
+    assert "X-Frame-Options" not in embedded
+    html = embedded.content.decode()
+    assert 'font-weight="bold">Frøya</text>' in html  # the chosen kommune stands out
+    assert "<table" in html and 'rel="canonical"' in html
+    for path in (INDICATOR, PROFILE, "/indikatorer/"):
+        assert client.get(path)["X-Frame-Options"] == "DENY"
+    assert client.get("/indikatorer/EKS-SYKKEL/innbygging/?kommune=abc").status_code == 400
+
+
+def test_the_kommune_page_links_to_its_standing_and_theme_pages_show_indicators(client):
+    assert f'href="{PROFILE}"' in client.get("/kommuner/froya/").content.decode()
+    html = client.get("/tema/matsvinn/").content.decode()  # goals 2 and 12
+    section = html[html.index('id="indicators-heading"') :]
+    assert 'href="/indikatorer/EKS-AVFALL/"' in section
+    assert "EKS-SYKKEL" not in section  # goal 11
+
+
+def test_a_nynorsk_profile_shows_the_nynorsk_indicator_names(client):
+    html = client.get("/nn" + PROFILE).content.decode()
+    assert "Hushaldsavfall per innbyggjar" in html
+    assert 'href="/nn/indikatorer/EKS-AVFALL/"' in html
+
+
+def more_figures(code, years, extra_indicator=None):
+    """Imports figures for more years (and another indicator) for every area."""
+    areas = list(Area.objects.order_by("code").values_list("code", flat=True))
+    figures = [Figure(code=code, name=code, unit="prosent", decimals=1)]
+    if extra_indicator:
+        figures.append(Figure(code=extra_indicator, name=extra_indicator, unit="kg", decimals=0))
+    values = [float(n % 97) for n in range(len(areas) * len(figures) * len(years))]
+    import_file("mer.json", jsonstat(areas, figures, years, values))
+
+
+@pytest.mark.parametrize("path", [PROFILE, INDICATOR])
+def test_the_pages_cost_the_same_queries_however_many_years_and_indicators(client, path):
+    def queries():
+        client.get(path)  # the memos of the generation filled
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    before = queries()
+    more_figures("EKS-SYKKEL", [str(year) for year in range(2025, 2035)], "EKS-NY")
+    pagecache.new_generation()
+    assert queries() == before
+    assert before <= 8
+
+
+def test_figures_change_on_the_page_when_an_import_changes_them(client):
+    more_figures("EKS-SYKKEL", ["2025"])
+    value = Observation.objects.get(
+        indicator__code="EKS-SYKKEL", area__code="5014", period="2025"
+    ).value
+    html = client.get(PROFILE).content.decode()
+    assert "Siste tall (2025)" in html
+    assert charts.with_unit(value, "prosent", 1) in html
+
+
+def test_scores_match_the_scoring_functions_for_every_kommune(client):
+    """The indicator page's score column agrees with scoring.py for each kommune."""
+    year, figures = latest("EKS-ENERGI")
+    kommuner = {code: value for code, value in figures.items() if len(code) == 4}
+    indicator = Indicator.objects.get(code="EKS-ENERGI", locale=Locale.get_default())
+    limits = bounds(indicator, kommuner.values())
+    order = ranks(kommuner, indicator.direction)
+    names = dict(Area.objects.values_list("code", "name"))
+    html = client.get("/indikatorer/EKS-ENERGI/").content.decode()
+    table = html[html.index('id="ranking-caption"') :]
+    for code, value in kommuner.items():
+        row = re.search(
+            rf"<tr><td>(\d+)</td><th scope=\"row\">{re.escape(names[code])}</th><td>[^<]*</td>"
+            r"<td>(\d+)</td>",
+            table,
+        )
+        assert row.groups() == (str(order[code]), str(score(value, limits))), code
