@@ -4,7 +4,7 @@ bar is labelled directly so colour is never the only cue, and every mark has at 
 contrast against the white page. The templates put a table of the same figures after
 each chart."""
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.utils import formats
 from django.utils.html import escape, format_html
@@ -24,10 +24,18 @@ PERCENT_UNITS = {"prosent", "%", "percent", "per cent", "prosentdel"}
 
 
 def number(value, decimals):
-    """A figure in the visitor's language's format (21,5 in Norwegian, 21.5 in English)."""
+    """A figure in the visitor's language's format (12 345,6 in Norwegian, 12,345.6 in
+    English), rounded half up (Django's number_format cuts the digits off instead, and
+    is many times slower on a page of a few thousand figures)."""
     if value is None:
         return ""
-    return formats.number_format(value, decimals, force_grouping=True)
+    value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not value:
+        value = abs(value)  # no «-0,0»
+    point = formats.get_format("DECIMAL_SEPARATOR")
+    group = formats.get_format("THOUSAND_SEPARATOR")
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", point).replace("\0", group)
 
 
 def with_unit(value, unit, decimals):

@@ -6,7 +6,7 @@ query."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -104,18 +104,30 @@ def indicator_by_code(code):
 
 
 class Table:
-    """Every figure of some indicators, for every area and period, from one query."""
+    """The figures of some indicators. With `areas` (codes), every period of those areas
+    and, for ranking, every kommune's latest figure: what a kommune's profile shows,
+    without reading every kommune's every year. Without, every figure. Two queries at
+    most, however many indicators, areas and years."""
 
-    def __init__(self, chosen):
+    def __init__(self, chosen, areas=None):
         self.indicators = list(chosen)
         self.places = places()
         code_of = {place.pk: place.code for place in self.places.values()}
+        ids = [i.source_pk for i in self.indicators]
+        rows = Observation.objects.filter(indicator_id__in=ids)
+        latest = None
+        if areas is not None:
+            latest = dict(
+                rows.values("indicator_id")
+                .annotate(latest=Max("period"))
+                .values_list("indicator_id", "latest")
+            )
+            area_ids = [self.places[code].pk for code in areas if code in self.places]
+            rows = rows.filter(Q(area_id__in=area_ids) | Q(period__in=set(latest.values())))
         self.figures = {}
         periods = {}
-        rows = Observation.objects.filter(
-            indicator_id__in=[i.source_pk for i in self.indicators]
-        ).values_list("indicator_id", "area_id", "period", "value", "status")
-        for indicator_id, area_id, period, value, status in rows:
+        fields = ("indicator_id", "area_id", "period", "value", "status")
+        for indicator_id, area_id, period, value, status in rows.values_list(*fields):
             self.figures[indicator_id, code_of[area_id], period] = Figure(value, status)
             periods.setdefault(indicator_id, set()).add(period)
         self.periods = {key: sorted(found) for key, found in periods.items()}

@@ -152,7 +152,8 @@ def profile(request, kommune_page, download=None):
     if place is None:
         raise VisitorBadRequest(_("Det finnes ingen tall for dette området."))
     compared = chosen_kommuner(request, place) if place.is_kommune else []
-    table = Table(shown)
+    areas = [place, *compared, county(), country()]
+    table = Table(shown, areas=[area.code for area in areas])
     rows = []
     for number, indicator in enumerate(shown):
         standing = table.standing(indicator, place.code)
@@ -163,19 +164,21 @@ def profile(request, kommune_page, download=None):
                 "standing": standing,
                 "chart": chart,
                 "columns": [label for label, _series, _style in lines],
-                "table": list(
-                    zip(
+                # As text already: a profile has thousands of figures, and a filter on
+                # each in the template costs more than the rest of the page.
+                "table": [
+                    (period, [charts.number(v, indicator.decimals) or "–" for v in values])
+                    for period, values in zip(
                         table.periods_of(indicator),
                         zip(*[[v for _p, v in series] for _l, series, _s in lines], strict=True),
                         strict=True,
                     )
-                ),
+                ],
                 "compared": [
                     (k, table.figure(indicator, k.code, standing.period)) for k in compared
                 ],
             }
         )
-    areas = [place, *compared, county(), country()]
     if download:
         return downloads.respond(
             download,

@@ -129,6 +129,13 @@ def test_figures_are_written_as_the_language_writes_them(language, expected):
         )
 
 
+def test_figures_are_rounded_half_up_and_never_minus_zero():
+    assert charts.number(Decimal("0.05"), 1) == "0,1"
+    assert charts.number(Decimal("999.95"), 1) == "1\xa0000,0"
+    assert charts.number(Decimal("-0.04"), 1) == "0,0"
+    assert charts.number(Decimal("7"), 2) == "7,00"
+
+
 def test_an_indicator_page_ranks_the_kommuner_best_first(client):
     year, figures = latest("EKS-SYKKEL")
     kommuner = {code: value for code, value in figures.items() if len(code) == 4}
