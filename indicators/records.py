@@ -8,9 +8,20 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from indicators.writing import plain
+
+
+class FigureField(serializers.Field):
+    """A figure in the API as a JSON number (whole numbers without decimals), or null."""
+
+    def to_representation(self, value):
+        return plain(value)
 
 
 class Direction(models.TextChoices):
@@ -105,6 +116,12 @@ class Indicator(TranslatableMixin, models.Model):
         SynchronizedField("worst"),
         SynchronizedField("is_example"),
     ]
+    api_fields = [
+        APIField("goal_numbers"),
+        APIField("language_code"),
+        APIField("target_value", serializer=FigureField()),
+        APIField("worst", serializer=FigureField()),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("indikator")
@@ -116,6 +133,10 @@ class Indicator(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def language_code(self):
+        return self.locale.language_code
 
     @property
     def goal_numbers(self):
@@ -203,6 +224,14 @@ class Observation(models.Model):
     batch = models.ForeignKey(
         ImportBatch, on_delete=models.PROTECT, related_name="observations", verbose_name=_("import")
     )
+
+    api_fields = [
+        APIField("indicator", serializer=serializers.CharField(source="indicator.code")),
+        APIField("area", serializer=serializers.CharField(source="area.code")),
+        APIField("area_name", serializer=serializers.CharField(source="area.name")),
+        APIField("value", serializer=FigureField()),
+        APIField("is_example", serializer=serializers.BooleanField(source="indicator.is_example")),
+    ]
 
     class Meta:
         verbose_name = _("tall")

@@ -1,4 +1,5 @@
-"""The headless API at /api/v2/: pages, images, documents and the SDGs, as JSON.
+"""The headless API at /api/v2/: pages, images, documents, the SDGs and the indicators
+with their figures (indicators/api.py), as JSON.
 
 Wagtail's endpoints, with the parameters checked before they reach the database: numbers
 no database column can hold, an unknown search operator and search syntax are a 400 or
@@ -17,6 +18,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from core.models import locales
+from indicators.api import IndicatorAPIViewSet, ObservationAPIViewSet, ProfileAPIViewSet
 from network.api import SDGAPIViewSet
 from search.query import clean_query
 from search.stemming import searching_in
@@ -126,8 +128,23 @@ class PortalSDGAPIViewSet(CheckedParametersMixin, SDGAPIViewSet):
     pass
 
 
+class PortalIndicatorAPIViewSet(CheckedParametersMixin, IndicatorAPIViewSet):
+    pass
+
+
+class PortalObservationAPIViewSet(CheckedParametersMixin, ObservationAPIViewSet):
+    pass
+
+
+class PortalProfileAPIViewSet(CheckedParametersMixin, ProfileAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
 api_router.register_endpoint("images", PortalImagesAPIViewSet)
 api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)
 api_router.register_endpoint("sdgs", PortalSDGAPIViewSet)
+api_router.register_endpoint("indicators", PortalIndicatorAPIViewSet)
+api_router.register_endpoint("observations", PortalObservationAPIViewSet)
+api_router.register_endpoint("profiles", PortalProfileAPIViewSet)

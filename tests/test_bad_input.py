@@ -37,7 +37,7 @@ def test_a_year_or_goal_of_zero_finds_nothing_instead_of_failing(client, url):
         assert response.json()["count"] == 0
 
 
-@pytest.mark.parametrize("endpoint", [*API_ENDPOINTS, "sdgs"])
+@pytest.mark.parametrize("endpoint", [*API_ENDPOINTS, "sdgs", "indicators", "observations"])
 @pytest.mark.parametrize("query", [f"offset={HUGE}", f"limit={HUGE}", f"id={HUGE}", f"id=-{HUGE}"])
 def test_api_numbers_no_database_can_hold_are_a_400(client, endpoint, query):
     response = client.get(f"/api/v2/{endpoint}/?{query}")
@@ -90,7 +90,7 @@ def test_api_page_ids_out_of_range_are_a_400(client, query):
     assert response.status_code == 400, no_trace(response)
 
 
-@pytest.mark.parametrize("endpoint", [*API_ENDPOINTS, "sdgs"])
+@pytest.mark.parametrize("endpoint", [*API_ENDPOINTS, "sdgs", "indicators", "observations"])
 def test_an_api_detail_id_out_of_range_is_a_404(client, endpoint):
     assert client.get(f"/api/v2/{endpoint}/{HUGE}/").status_code == 404
 
