@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from indicators.areas import area_codes
-from indicators.reading import FileRefused, read_csv, read_jsonstat
+from indicators.reading import FileRefused, read_csv, read_excel, read_jsonstat
 from indicators.records import Area, ImportBatch, Indicator, Observation, ObservationChange
 
 # A number as the database keeps it: six decimals.
@@ -23,14 +23,17 @@ LOCK = 7_060_002
 
 
 def read_file(name, data, indicator=None):
-    """The cells of a file, by its kind: JSON-stat (.json) or CSV (.csv)."""
+    """The cells of a file, by its kind: JSON-stat (.json), CSV (.csv) or Excel (.xlsx)."""
     suffix = PurePath(name).suffix.lower()
     if suffix == ".json":
         return read_jsonstat(data, area_codes())
     if suffix in (".csv", ".txt"):
         return read_csv(data, area_codes(), indicator=indicator)
+    if suffix == ".xlsx":
+        return read_excel(data, area_codes(), indicator=indicator)
     raise FileRefused(
-        _("«%(name)s» er verken JSON-stat (.json) eller CSV (.csv).") % {"name": name}
+        _("«%(name)s» er verken JSON-stat (.json), CSV (.csv) eller Excel (.xlsx).")
+        % {"name": name}
     )
 
 

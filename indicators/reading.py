@@ -1,6 +1,6 @@
 """Reading indicator files: JSON-stat 2.0 as SSB's Statistikkbanken (PxWebApi) gives
-it, and CSV in the long form (`indikator;kommunenummer;år;verdi;status`) or as
-Statistikkbanken exports it (regions in rows, years in columns).
+it, and CSV or Excel (.xlsx) in the long form (`indikator;kommunenummer;år;verdi;status`)
+or as Statistikkbanken exports it (regions in rows, years in columns).
 
 A file becomes a list of `Cell`s, or is refused whole with a `FileRefused` that says in
 Norwegian what is wrong and where (the dimension, the row, the column): nothing from a
@@ -8,14 +8,18 @@ file with an error is stored. What areas exist is the caller's to say (`areas`),
 module reads files and nothing else."""
 
 import csv
+import datetime
 import io
 import json
 import math
 import re
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 # SSB writes a region as 5001, K-5001 (kommune), F-50 or 50 (fylke), 0 or 0000 (Norway).
 REGION = re.compile(r"^(?:[KF]-)?([0-9]{1,4})$")
@@ -26,6 +30,8 @@ STATUS = re.compile(r"^[.:\-a-zA-Z]{1,3}$")
 # At most this many figures per file: a file is read up to three times (upload, preview,
 # confirm), at about 150 bytes a cell.
 MAX_CELLS = 500_000
+# A sheet of the long form has five cells for each figure.
+MAX_SHEET_CELLS = 5 * MAX_CELLS
 # The longest indicator code the database keeps (Indicator.code).
 MAX_CODE = 60
 # Digits before the decimal point the database keeps (Observation.value).
@@ -396,12 +402,55 @@ def csv_rows(data):
         ) from None
 
 
+def read_excel(data, areas, indicator=None):
+    """The cells of an Excel workbook (.xlsx), its first sheet laid out as a CSV file is:
+    the long form, or regions in rows and years in columns."""
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise FileRefused(
+            _("Filen kan ikke leses som Excel. Lagre den som .xlsx og prøv igjen.")
+        ) from None
+    try:
+        rows, seen = [], 0
+        for row in book.worksheets[0].iter_rows(values_only=True):
+            seen += len(row)
+            if seen > MAX_SHEET_CELLS:  # stop reading before a huge sheet fills the memory
+                raise FileRefused(
+                    _("Arket har mer enn %(max)s celler; del det i flere filer.")
+                    % {"max": MAX_SHEET_CELLS}
+                )
+            cells = [excel_text(value) for value in row]
+            if any(cells):
+                rows.append(cells)
+    finally:
+        book.close()
+    return read_rows(rows, areas, indicator)
+
+
+def excel_text(value):
+    """A cell as the CSV reader sees it: a whole number without «.0» (a year, a kommune
+    number), other numbers as Python writes them (21.5), a date as its year."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime | datetime.date):
+        return str(value.year)
+    return str(value).strip()
+
+
 def read_csv(data, areas, indicator=None):
     """The cells of a CSV file: the long form, one row per cell with the header
     `indikator;kommunenummer;år;verdi;status` (status may be left out), or the form
     Statistikkbanken exports, regions in the first column and one column per year, for
     one indicator (`indicator`, a code)."""
-    rows = csv_rows(data)
+    return read_rows(csv_rows(data), areas, indicator)
+
+
+def read_rows(rows, areas, indicator):
     if not rows:
         raise FileRefused(_("Filen er tom."))
     header = [cell.strip().lower() for cell in rows[0]]

@@ -31,7 +31,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Fil"),
         help_text=gettext_lazy(
-            "JSON-stat (.json) fra SSBs statistikkbank, eller CSV (.csv). Største fil: 20 MB."
+            "JSON-stat (.json) fra SSBs statistikkbank, CSV (.csv) eller Excel (.xlsx). "
+            "Største fil: 20 MB."
         ),
     )
     source = forms.CharField(
@@ -45,7 +46,8 @@ class ImportForm(forms.Form):
         max_length=60,
         required=False,
         help_text=gettext_lazy(
-            "Bare for en CSV-fil med ett år per kolonne: koden til indikatoren den gjelder."
+            "Bare for en CSV- eller Excel-fil med ett år per kolonne: koden til indikatoren "
+            "den gjelder."
         ),
     )
 

@@ -34,6 +34,11 @@ PAGES = [
     "/sok/?q=matsvinn&kommune=5014",  # a chosen facet
     "/sok/?q=finnesikke&tema=matsvinn",  # no results
     "/kommuner/finnes-ikke/",
+    "/indikatorer/",
+    "/kommuner/froya/indikatorer/",  # the ståstedsanalyse, every chart and table
+    "/kommuner/froya/indikatorer/?sammenlign=5001&sammenlign=5006",
+    "/indikatorer/EKS-AVFALL/",  # the ranking and the small multiples
+    "/indikatorer/EKS-AVFALL/innbygging/?kommune=5014",
 ]
 LANGUAGE_PREFIXES = {"nb": "", "nn": "/nn", "en": "/en"}
 PHONE_WIDTHS = [320, 390]
@@ -43,6 +48,9 @@ ROUTED_PATHS = [
     "/sok/?q=matsvinn",
     "/god-praksis/?mal=99",  # a listing with the error summary
     "/kommuner/finnes-ikke/",  # the 404 page
+    "/kommuner/froya/indikatorer/",
+    "/indikatorer/EKS-AVFALL/",
+    "/indikatorer/EKS-AVFALL/innbygging/?kommune=5014",
 ]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -100,6 +108,8 @@ def test_no_wcag_21_aa_violations(live_server, browser):
 
 def check_with_axe(page, url, language):
     assert page.get_attribute("html", "lang") == language, url
+    # What is folded away (the tables after the charts) is checked too.
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA

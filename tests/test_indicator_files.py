@@ -1,16 +1,26 @@
 """Reading indicator files (indicators/reading.py): JSON-stat 2.0 in the shapes SSB's
-Statistikkbanken gives, and CSV in the long and the pivoted form. A good file gives its
+Statistikkbanken gives, and CSV and Excel in the long and the pivoted form. A good file gives its
 cells; a file with any error is refused whole, with a Norwegian message that says where."""
 
+import io
 import json
 from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 
 from indicators.areas import area_codes
-from indicators.reading import FileRefused, area_code, figure_text, read_csv, read_jsonstat
+from indicators.reading import (
+    LONG_HEADER,
+    FileRefused,
+    area_code,
+    figure_text,
+    read_csv,
+    read_excel,
+    read_jsonstat,
+)
 
 AREAS = area_codes()
 
@@ -352,3 +362,66 @@ def test_what_the_writer_writes_the_reader_reads_back():
     ]
     assert [c.value for c in cells] == [None if v is None else Decimal(str(v)) for v in values]
     assert cells[1].status == ".." and cells[0].indicator == indicators[0]
+
+
+# Excel ----------------------------------------------------------------------------------
+
+
+def workbook(rows):
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_excel_sheet_in_the_long_form_with_numbers_as_excel_keeps_them():
+    data = workbook(
+        [
+            ["Indikator", "Kommunenummer", "År", "Verdi", "Status"],
+            ["SYKKEL", 5001, 2024, 21.5, None],
+            ["SYKKEL", 5014, 2024.0, None, ".."],
+            ["SYKKEL", "K-5014", 2023, 18, "p"],
+        ]
+    )
+    cells = read_excel(data, AREAS)
+    assert [(c.area, c.period, c.value, c.status) for c in cells] == [
+        ("5001", "2024", Decimal("21.5"), ""),
+        ("5014", "2024", None, ".."),
+        ("5014", "2023", Decimal("18"), "p"),
+    ]
+
+
+def test_the_pivoted_form_in_excel():
+    data = workbook([["region", 2023, 2024], ["5001 Trondheim - Tråante", 20.25, ".."]])
+    cells = read_excel(data, AREAS, indicator="SYKKEL")
+    assert [(c.period, c.value, c.status) for c in cells] == [
+        ("2023", Decimal("20.25"), ""),
+        ("2024", None, ".."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"not a zip file at all", "kan ikke leses som Excel"),
+        (b"PK\x03\x04broken", "kan ikke leses som Excel"),
+        (
+            workbook([LONG_HEADER, ["SYKKEL", 5001, 2024, "mye", None]]),
+            "Ikke et tall på rad 2, kolonne «verdi»",
+        ),
+        (workbook([LONG_HEADER, ["SYKKEL", 9999, 2024, 1, None]]), "9999"),
+        (workbook([]), "Filen er tom"),
+    ],
+)
+def test_a_bad_excel_file_is_refused_with_a_reason(data, expected):
+    with pytest.raises(FileRefused, match=expected):
+        read_excel(data, AREAS)
+
+
+def test_a_sheet_too_large_to_read_is_refused_before_it_is_read_whole(monkeypatch):
+    monkeypatch.setattr("indicators.reading.MAX_SHEET_CELLS", 10)
+    data = workbook([LONG_HEADER] + [["SYKKEL", 5001, year, 1, None] for year in range(2000, 2010)])
+    with pytest.raises(FileRefused, match="mer enn 10 celler"):
+        read_excel(data, AREAS)

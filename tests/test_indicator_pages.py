@@ -215,7 +215,9 @@ def as_cells(cells):
     return {(c.indicator.code, c.area, c.period): (c.value, c.status) for c in cells}
 
 
-@pytest.mark.parametrize(("kind", "name"), [("csv", "x.csv"), ("json-stat", "x.json")])
+@pytest.mark.parametrize(
+    ("kind", "name"), [("csv", "x.csv"), ("json-stat", "x.json"), ("excel", "x.xlsx")]
+)
 def test_an_indicators_download_reads_back_as_the_same_figures(client, kind, name):
     response = client.get(f"/indikatorer/EKS-AVFALL/{kind}/")
     assert response.status_code == 200

@@ -1,5 +1,5 @@
 """`manage.py import_indicators FILE…`: imports indicator figures from JSON-stat (.json,
-as SSB's Statistikkbanken gives it) or CSV (.csv). Each file is checked whole before
+as SSB's Statistikkbanken gives it), CSV (.csv) or Excel (.xlsx). Each file is checked whole before
 anything is stored: a file with an error is refused with the reason, and nothing from it
 is kept. `--dry-run` shows what an import would do."""
 
