@@ -258,6 +258,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
+# Where `manage.py fetch_indicators` asks for figures, and which tables (indicators/ssb.py).
+SSB_API_URL = os.environ.get("SSB_API_URL", "https://data.ssb.no/api/pxwebapi/v2")
+SSB_TABLES = os.environ.get("SSB_TABLES", str(BASE_DIR / "indicators" / "ssb_tables.toml"))
+
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 

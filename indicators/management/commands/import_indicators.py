@@ -12,7 +12,7 @@ from indicators.reading import FileRefused
 
 
 class Command(BaseCommand):
-    help = "Importerer indikatortall fra JSON-stat- eller CSV-filer."
+    help = "Importerer indikatortall fra JSON-stat-, CSV- eller Excel-filer."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
