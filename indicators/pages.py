@@ -49,9 +49,10 @@ def by_goal(chosen, first_only=False):
     ]
 
 
-def index_page():
-    """The indicator section (/indikatorer/) in the visitor's language, or None."""
-    locale = active_locale()
+def index_page(locale=None):
+    """The indicator section (/indikatorer/) in the visitor's language (or `locale`'s),
+    or None."""
+    locale = locale or active_locale()
 
     def find():
         # By its content type: models.py, where the page type is, imports this module.

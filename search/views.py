@@ -15,6 +15,7 @@ from core.models import PortalPageQuerySet, active_locale, locales
 from core.pagination import paginate
 from core.routing import find_site
 from search.facets import FACETS, FacetCounter, facet_labels, facet_options
+from search.indicators import matching_indicators
 from search.matches import stored_matches
 from search.query import clean_query, terms
 from search.results import build_hits
@@ -97,6 +98,7 @@ def search_page(request):
             "facets": [(name, FACETS[name], facets[name]) for name in FACETS],
             "removable": removable,
             "only_symbols": bool(raw.strip()) and not query,
+            "indicators": matching_indicators(query, locale),
         },
     )
 
@@ -120,6 +122,15 @@ def search_api(request):
             "query": query,
             "locale": locale.language_code,
             "count": results.paginator.count,
+            "indicators": [
+                {
+                    "code": indicator.code,
+                    "name": indicator.name,
+                    "url": request.build_absolute_uri(url),
+                    "is_example": indicator.is_example,
+                }
+                for indicator, url in matching_indicators(query, locale)
+            ],
             "page": results.number,
             "pages": results.paginator.num_pages,
             "results": [

@@ -338,3 +338,31 @@ def test_scores_match_the_scoring_functions_for_every_kommune(client):
             table,
         )
         assert row.groups() == (str(order[code]), str(score(value, limits))), code
+
+
+@pytest.mark.parametrize(
+    ("path", "found"),
+    [
+        ("/sok/?q=sykkelveier", "/indikatorer/EKS-SYKKEL/"),  # another word form
+        ("/sok/?q=avfall", "/indikatorer/EKS-AVFALL/"),  # inside a compound word
+        ("/sok/?q=fornybare+bygg", "/indikatorer/EKS-ENERGI/"),  # from the explanation
+        ("/sok/?q=videregaende", "/indikatorer/EKS-FULLFORT/"),  # typed without å
+        ("/nn/sok/?q=hushaldsavfall", "/nn/indikatorer/EKS-AVFALL/"),
+        ("/en/sok/?q=waste", "/en/indikatorer/EKS-AVFALL/"),
+    ],
+)
+def test_the_search_finds_indicators_by_name_and_explanation(client, path, found):
+    html = client.get(path).content.decode()
+    box = html[html.index('id="indicator-hits"') :].split("</ul>")[0]
+    assert re.findall(r'href="([^"]+)"', box) == [found]
+
+
+def test_a_search_that_matches_no_indicator_shows_none(client):
+    assert 'id="indicator-hits"' not in client.get("/sok/?q=matsvinn").content.decode()
+    assert 'id="indicator-hits"' not in client.get("/sok/?q=avfall+matsvinn").content.decode()
+
+
+def test_the_search_api_lists_matching_indicators(client):
+    data = client.get("/api/v2/search/?q=utslipp&locale=nb").json()
+    assert [(i["code"], i["is_example"]) for i in data["indicators"]] == [("EKS-UTSLIPP", True)]
+    assert data["indicators"][0]["url"].endswith("/indikatorer/EKS-UTSLIPP/")
