@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import re_path
 
 from core.models import IndexPage, RoutableMixin
-from indicators import pages
+from indicators import figures, pages
 from indicators.records import (  # noqa: F401 (Django finds an app's models here)
     Area,
     Direction,
@@ -36,6 +36,17 @@ class IndicatorIndexPage(RoutableMixin, IndexPage):
     def get_listing(self, request):
         groups = pages.overview(self)
         return [i for _heading, _number, members in groups for i in members], {"groups": groups}
+
+    def get_sitemap_urls(self, request=None):
+        """The section and each indicator's page, for search engines."""
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            address = self.get_full_url(request)
+            urls += [
+                {"location": address + self.reverse_subpage("indicator", args=[i.code])}
+                for i in figures.indicators(self.locale)
+            ]
+        return urls
 
     @re_path(rf"^{CODE_IN_PATH}/$", name="indicator")
     @re_path(rf"^{CODE_IN_PATH}/(?P<download>csv|excel|json-stat)/$", name="indicator_download")

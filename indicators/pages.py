@@ -57,7 +57,7 @@ def index_page(locale=None):
     def find():
         # By its content type: models.py, where the page type is, imports this module.
         kind = ContentType.objects.get_by_natural_key("indicators", "indicatorindexpage")
-        found = Page.objects.live().filter(locale=locale, content_type=kind).first()
+        found = Page.objects.live().public().filter(locale=locale, content_type=kind).first()
         return found.specific if found else None
 
     return remembered(f"indicator-index:{locale.language_code}", find)

@@ -366,3 +366,25 @@ def test_the_search_api_lists_matching_indicators(client):
     data = client.get("/api/v2/search/?q=utslipp&locale=nb").json()
     assert [(i["code"], i["is_example"]) for i in data["indicators"]] == [("EKS-UTSLIPP", True)]
     assert data["indicators"][0]["url"].endswith("/indikatorer/EKS-UTSLIPP/")
+
+
+def test_the_sitemap_has_each_indicator_and_each_kommunes_standing(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/indikatorer/EKS-AVFALL/</loc>" in xml
+    assert "/nn/indikatorer/EKS-AVFALL/</loc>" in xml
+    assert "/kommuner/froya/indikatorer/</loc>" in xml
+
+
+def test_a_private_indicator_section_stays_private_everywhere(client):
+    from wagtail.models import PageViewRestriction
+
+    from indicators.models import IndicatorIndexPage
+
+    section = IndicatorIndexPage.objects.get(locale__language_code="nb")
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    pagecache.new_generation()
+    assert client.get("/indikatorer/EKS-AVFALL/").status_code == 302  # to the login
+    assert client.get("/indikatorer/EKS-AVFALL/csv/").status_code == 302
+    assert "/indikatorer/EKS-AVFALL/</loc>" not in client.get("/sitemap.xml").content.decode()
+    assert 'id="indicator-hits"' not in client.get("/sok/?q=avfall").content.decode()
+    assert "/indikatorer/EKS-AVFALL/" not in client.get(PROFILE).content.decode()
