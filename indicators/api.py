@@ -9,6 +9,7 @@
 
 Example figures carry `is_example: true` everywhere."""
 
+from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
@@ -17,6 +18,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from core.models import locales
 from indicators.figures import Table, country, county, indicators, kommuner, places
+from indicators.pages import default_locale, index_page
 from indicators.records import Indicator, Observation
 from indicators.writing import plain
 
@@ -38,6 +40,33 @@ def listed(request, name):
     return values
 
 
+class OnlyKnownParameters:
+    """Wagtail's viewsets take any field's name as a parameter, for filters these
+    endpoints do not have: a filter that would be ignored is refused instead, so that a
+    caller never takes every figure for the ones asked for."""
+
+    known_query_parameters = frozenset({"limit", "offset", "fields"})
+
+    def check_query_parameters(self, queryset):
+        unknown = sorted(set(self.request.GET) - self.known_query_parameters)
+        if unknown:
+            raise BadRequestError(
+                _("Ukjent parameter: %(names)s. Disse kan brukes: %(known)s.")
+                % {
+                    "names": ", ".join(unknown),
+                    "known": ", ".join(sorted(self.known_query_parameters)),
+                }
+            )
+        super().check_query_parameters(queryset)
+
+
+def published():
+    """Figures are public while the indicator section is published and public: a
+    section taken down, or made private while figures are checked, takes them all."""
+    if index_page(default_locale()) is None:
+        raise Http404(_("Tallene er ikke publisert."))
+
+
 def locale_of(request):
     code = request.GET.get("locale")
     if code is None:
@@ -47,7 +76,7 @@ def locale_of(request):
     return locales()[code]
 
 
-class IndicatorAPIViewSet(BaseAPIViewSet):
+class IndicatorAPIViewSet(OnlyKnownParameters, BaseAPIViewSet):
     model = Indicator
     body_fields = BaseAPIViewSet.body_fields + [
         "code",
@@ -77,9 +106,10 @@ class IndicatorAPIViewSet(BaseAPIViewSet):
         "is_example",
         "language_code",
     ]
-    known_query_parameters = BaseAPIViewSet.known_query_parameters | {"locale", "code"}
+    known_query_parameters = OnlyKnownParameters.known_query_parameters | {"locale", "code"}
 
     def get_queryset(self):
+        published()
         found = Indicator.objects.select_related("locale").order_by("locale_id", "code")
         if locale := locale_of(self.request):
             found = found.filter(locale=locale)
@@ -88,7 +118,7 @@ class IndicatorAPIViewSet(BaseAPIViewSet):
         return found
 
 
-class ObservationAPIViewSet(BaseAPIViewSet):
+class ObservationAPIViewSet(OnlyKnownParameters, BaseAPIViewSet):
     model = Observation
     body_fields = BaseAPIViewSet.body_fields + [
         "indicator",
@@ -100,13 +130,14 @@ class ObservationAPIViewSet(BaseAPIViewSet):
         "is_example",
     ]
     listing_default_fields = body_fields
-    known_query_parameters = BaseAPIViewSet.known_query_parameters | {
+    known_query_parameters = OnlyKnownParameters.known_query_parameters | {
         "indicator",
         "area",
         "period",
     }
 
     def get_queryset(self):
+        published()
         found = Observation.objects.select_related("indicator", "area").order_by(
             "indicator__code", "area__code", "period"
         )
@@ -120,11 +151,11 @@ class ObservationAPIViewSet(BaseAPIViewSet):
         return found
 
 
-class ProfileAPIViewSet(BaseAPIViewSet):
+class ProfileAPIViewSet(OnlyKnownParameters, BaseAPIViewSet):
     """/api/v2/profiles/: the areas with a profile; /api/v2/profiles/5014/: one."""
 
     model = Observation
-    known_query_parameters = BaseAPIViewSet.known_query_parameters | {"locale"}
+    known_query_parameters = frozenset({"locale"})
 
     @classmethod
     def get_urlpatterns(cls):
@@ -135,6 +166,7 @@ class ProfileAPIViewSet(BaseAPIViewSet):
 
     def listing_view(self, request):
         self.check_query_parameters(Observation.objects.none())
+        published()
         base = request.build_absolute_uri(request.path)
         items = [
             {
@@ -150,6 +182,7 @@ class ProfileAPIViewSet(BaseAPIViewSet):
 
     def profile_view(self, request, code):
         self.check_query_parameters(Observation.objects.none())
+        published()
         place = places().get(code)
         if place is None:
             return Response(

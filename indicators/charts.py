@@ -29,6 +29,7 @@ def number(value, decimals):
     is many times slower on a page of a few thousand figures)."""
     if value is None:
         return ""
+    decimals = min(max(decimals, 0), 6)  # the database keeps six
     value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     if not value:
         value = abs(value)  # no «-0,0»
@@ -208,8 +209,8 @@ def ranking(
     ]
     if not values:
         return frame(chart_id, title, summary, width, 40, _empty(width), example)
-    low = min(min(values), 0)
-    high = max(values)
+    low = min(min(values), 0)  # bars start at zero, on either side of it
+    high = max(max(values), 0)
     plot_w = width - left - right
     span = (high - low) or 1
 

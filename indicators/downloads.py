@@ -82,6 +82,11 @@ def as_excel(table, indicators, areas, title):
                 _("ja") if indicator.is_example else "",
             ]
         )
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":
+                # A name or unit that starts with «=» is text, not a formula to run.
+                cell.data_type = "s"
     for column, name in enumerate(HEADER, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = max(12, len(name) + 2)
     about = book.create_sheet(_("Om tallene"))

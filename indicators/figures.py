@@ -3,15 +3,17 @@ indicators and years there are: the areas once per content generation, the indic
 once per language and generation, and the figures of the indicators asked for in one
 query."""
 
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from core.memo import remembered
 from core.models import active_locale, in_locale
+from indicators.reading import CODE
 from indicators.records import Area, Indicator, Observation
 from indicators.scoring import Comparison, bounds, change, ranks, score
 
@@ -47,6 +49,7 @@ class Figure:
 
 
 MISSING = Figure(None)
+logger = logging.getLogger(__name__)
 
 
 def places():
@@ -87,6 +90,11 @@ def indicators(locale=None):
                 locale__language_code=default_language(),
             ).order_by("code")
         )
+        # A code that cannot stand in an address (imported before codes were checked)
+        # would break every page that links to the indicator: left out, and said.
+        for i in [i for i in default if not CODE.fullmatch(i.code)]:
+            logger.warning("Indikatoren %r vises ikke: koden kan ikke stå i en adresse.", i.code)
+            default.remove(i)
         shown = in_locale(Indicator, default, locale)
         for source, indicator in zip(default, shown, strict=True):
             indicator.source_pk = source.pk
@@ -103,41 +111,61 @@ def indicator_by_code(code):
     return next((i for i in indicators() if i.code == code), None)
 
 
+def current_period(counts):
+    """The period an indicator is shown and ranked for, from {period: how many kommuner
+    have a figure}: the newest that at least half as many kommuner have a figure for as
+    the best-covered period. A new year that has come in for a few kommuner only, or
+    only as status marks, does not take over until most kommuner have it."""
+    if not counts:
+        return None
+    enough = max(counts.values()) / 2
+    return max(period for period, count in counts.items() if count >= enough and count)
+
+
 class Table:
     """The figures of some indicators. With `areas` (codes), every period of those areas
-    and, for ranking, every kommune's latest figure: what a kommune's profile shows,
-    without reading every kommune's every year. Without, every figure. Two queries at
-    most, however many indicators, areas and years."""
+    and, for ranking, every kommune's figure in the indicator's current period: what a
+    kommune's profile shows, without reading every kommune's every year. Without, every
+    figure. Two queries at most, however many indicators, areas and years."""
 
     def __init__(self, chosen, areas=None):
         self.indicators = list(chosen)
         self.places = places()
         code_of = {place.pk: place.code for place in self.places.values()}
+        kommune_ids = {place.pk for place in self.places.values() if place.is_kommune}
         ids = [i.source_pk for i in self.indicators]
         rows = Observation.objects.filter(indicator_id__in=ids)
-        latest = None
+        counts = {}
         if areas is not None:
-            latest = dict(
-                rows.values("indicator_id")
-                .annotate(latest=Max("period"))
-                .values_list("indicator_id", "latest")
+            covered = (
+                rows.filter(area_id__in=kommune_ids)
+                .values("indicator_id", "period")
+                .annotate(count=Count("value"))
+                .values_list("indicator_id", "period", "count")
             )
+            for indicator_id, period, count in covered:
+                counts.setdefault(indicator_id, {})[period] = count
+            current = {key: current_period(found) for key, found in counts.items()}
             area_ids = [self.places[code].pk for code in areas if code in self.places]
-            rows = rows.filter(Q(area_id__in=area_ids) | Q(period__in=set(latest.values())))
+            rows = rows.filter(Q(area_id__in=area_ids) | Q(period__in=set(current.values())))
         self.figures = {}
         periods = {}
         fields = ("indicator_id", "area_id", "period", "value", "status")
         for indicator_id, area_id, period, value, status in rows.values_list(*fields):
             self.figures[indicator_id, code_of[area_id], period] = Figure(value, status)
             periods.setdefault(indicator_id, set()).add(period)
+            if areas is None and area_id in kommune_ids:
+                found = counts.setdefault(indicator_id, {})
+                found[period] = found.get(period, 0) + (value is not None)
         self.periods = {key: sorted(found) for key, found in periods.items()}
+        self.current = {key: current_period(found) for key, found in counts.items()}
 
     def periods_of(self, indicator):
         return self.periods.get(indicator.source_pk, [])
 
     def latest_period(self, indicator):
-        found = self.periods_of(indicator)
-        return found[-1] if found else None
+        """The period the indicator is shown and ranked for (current_period)."""
+        return self.current.get(indicator.source_pk)
 
     def figure(self, indicator, code, period):
         return self.figures.get((indicator.source_pk, code, period), MISSING)
@@ -163,7 +191,7 @@ class Table:
             rank=ranks(latest, indicator.direction).get(code),
             ranked=sum(value is not None for value in latest.values()),
             score=score(own.value, bounds(indicator, latest.values())),
-            change=change(self.values(indicator, code)),
+            change=change([(p, v) for p, v in self.values(indicator, code) if p <= (period or "")]),
         )
 
 

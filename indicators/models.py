@@ -16,6 +16,7 @@ from indicators.records import (  # noqa: F401 (Django finds an app's models her
     Observation,
     ObservationChange,
 )
+from network.models import KommunePage
 
 # An indicator's code as it may stand in an address (Wagtail's page paths allow these).
 CODE_IN_PATH = r"(?P<code>[\w-]{1,60})"
@@ -38,13 +39,19 @@ class IndicatorIndexPage(RoutableMixin, IndexPage):
         return [i for _heading, _number, members in groups for i in members], {"groups": groups}
 
     def get_sitemap_urls(self, request=None):
-        """The section and each indicator's page, for search engines."""
+        """The section, each indicator's page and each kommune's ståstedsanalyse, for
+        search engines: all of them are public only while this page is."""
         urls = super().get_sitemap_urls(request)
         if urls:
             address = self.get_full_url(request)
             urls += [
                 {"location": address + self.reverse_subpage("indicator", args=[i.code])}
                 for i in figures.indicators(self.locale)
+            ]
+            kommuner = KommunePage.objects.live().public().filter(locale=self.locale)
+            urls += [
+                {"location": kommune.get_full_url(request) + "indikatorer/"}
+                for kommune in kommuner.order_by("path")
             ]
         return urls
 

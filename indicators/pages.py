@@ -10,9 +10,17 @@ from wagtail.models import Page
 
 from core.exceptions import VisitorBadRequest
 from core.memo import remembered
-from core.models import active_locale, in_locale
+from core.models import active_locale, in_locale, locales
 from indicators import charts, downloads
-from indicators.figures import Table, country, county, indicator_by_code, indicators, kommuner
+from indicators.figures import (
+    Table,
+    country,
+    county,
+    default_language,
+    indicator_by_code,
+    indicators,
+    kommuner,
+)
 from indicators.figures import places as all_places
 from indicators.records import Direction, ImportBatch
 from network.models import SDG
@@ -61,6 +69,10 @@ def index_page(locale=None):
         return found.specific if found else None
 
     return remembered(f"indicator-index:{locale.language_code}", find)
+
+
+def default_locale():
+    return locales()[default_language()]
 
 
 def describe(standing):
@@ -120,40 +132,42 @@ def trend_chart(table, indicator, place, chart_id, small=False):
 
 
 def chosen_kommuner(request, place):
-    """The kommuner to compare with: ?sammenlign= in the address (repeated), or else the
-    kommune's KOSTRA group."""
+    """The kommuner to compare with: ?sammenlign= in the address (repeated; given but
+    empty, none), or else the kommune's KOSTRA group."""
     known = {k.code: k for k in kommuner()}
-    asked = [code.strip() for code in request.GET.getlist("sammenlign") if code.strip()]
-    if asked:
+    if "sammenlign" in request.GET:
+        asked = [code.strip() for code in request.GET.getlist("sammenlign") if code.strip()]
         unknown = [code for code in asked if code not in known]
         if unknown:
             raise VisitorBadRequest(
                 _("Vi kjenner ikke kommunenummeret «%(code)s». Velg kommuner fra listen.")
                 % {"code": unknown[0][:20]}
             )
-        if len(set(asked)) > MAX_COMPARED:
+        codes = [code for code in dict.fromkeys(asked) if code != place.code]
+        if len(codes) > MAX_COMPARED:
             raise VisitorBadRequest(
                 _("Du kan sammenligne med opptil %(max)s kommuner om gangen.")
                 % {"max": MAX_COMPARED}
             )
-        codes = list(dict.fromkeys(asked))
     elif place.kostra_group:
-        codes = [k.code for k in known.values() if k.kostra_group == place.kostra_group][
-            : MAX_COMPARED + 1
-        ]
+        codes = [k.code for k in known.values() if k.kostra_group == place.kostra_group]
+        codes = [code for code in codes if code != place.code][:MAX_COMPARED]
     else:
         codes = []
-    return [known[code] for code in codes if code != place.code][:MAX_COMPARED]
+    return [known[code] for code in codes]
 
 
 def profile(request, kommune_page, download=None):
     """A kommune's ståstedsanalyse: every indicator, grouped by goal."""
     place = all_places().get(kommune_page.kommunenummer)
+    if place is None or index_page() is None:
+        raise Http404(_("Det finnes ingen tall for dette området."))
     shown = indicators()
-    if place is None:
-        raise VisitorBadRequest(_("Det finnes ingen tall for dette området."))
-    compared = chosen_kommuner(request, place) if place.is_kommune else []
-    areas = [place, *compared, county(), country()]
+    compared = chosen_kommuner(request, place)
+    if not place.is_kommune:
+        compared = []  # the county is compared with the country only
+    # The county's own page has it once, not also as the county beside itself.
+    areas = list({area.code: area for area in [place, *compared, county(), country()]}.values())
     table = Table(shown, areas=[area.code for area in areas])
     rows = []
     for number, indicator in enumerate(shown):
@@ -204,7 +218,7 @@ def profile(request, kommune_page, download=None):
             "compared": compared,
             "comparable": [k for k in kommuner() if k.code != place.code],
             "compared_codes": {k.code for k in compared},
-            "kostra_default": not request.GET.getlist("sammenlign") and bool(compared),
+            "kostra_default": "sammenlign" not in request.GET and bool(compared),
             "has_examples": any(i.is_example for i in shown),
             "index_page": index_page(),
             "query": request.GET.urlencode(),
@@ -216,7 +230,7 @@ def requested_period(request, table, indicator):
     periods = table.periods_of(indicator)
     asked = request.GET.get("ar", "").strip()
     if not asked:
-        return periods[-1] if periods else None
+        return table.latest_period(indicator)
     if asked not in periods:
         raise VisitorBadRequest(
             _("Det finnes ikke tall for «%(period)s». Velg et av årene i listen.")

@@ -13,13 +13,11 @@ import io
 import json
 import math
 import re
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 # SSB writes a region as 5001, K-5001 (kommune), F-50 or 50 (fylke), 0 or 0000 (Norway).
 REGION = re.compile(r"^(?:[KF]-)?([0-9]{1,4})$")
@@ -30,6 +28,9 @@ STATUS = re.compile(r"^[.:\-a-zA-Z]{1,3}$")
 # At most this many figures per file: a file is read up to three times (upload, preview,
 # confirm), at about 150 bytes a cell.
 MAX_CELLS = 500_000
+# What an indicator code may hold: it is part of the indicator page's address, where
+# Wagtail takes letters, digits, - and _ (not dots or spaces).
+CODE = re.compile(r"[\w-]+")
 # A sheet of the long form has five cells for each figure.
 MAX_SHEET_CELLS = 5 * MAX_CELLS
 # The longest indicator code the database keeps (Indicator.code).
@@ -129,6 +130,14 @@ def checked_code(code, where):
         raise FileRefused(
             _("Indikatorkoden %(where)s må ha mellom 1 og %(max)s tegn.")
             % {"where": where, "max": MAX_CODE}
+        )
+    if not CODE.fullmatch(code):
+        raise FileRefused(
+            _(
+                "Indikatorkoden «%(code)s» %(where)s kan bare ha bokstaver, tall, - og _, "
+                "fordi den står i adressen til indikatorens side."
+            )
+            % {"code": code, "where": where}
         )
     return code
 
@@ -263,13 +272,18 @@ def read_jsonstat(data, areas):
     for flat in range(total):
         at = [(flat // strides[position]) % sizes[position] for position in range(len(sizes))]
         where = _("i verdi nummer %(n)s") % {"n": flat + 1}
+        status = status_mark(statuses[flat], where)
+        if values[flat] is None and not status:
+            # No figure and no mark saying why: a cell the dataset does not state (a
+            # sparse value left out, a null in a dense array), not a missing figure.
+            continue
         cells.append(
             Cell(
                 indicator=indicators[at[metric]],
                 area=area_codes[at[geo]],
                 period=categories[time][at[time]][0],
                 value=values[flat] if values[flat] is None else number(values[flat], where),
-                status=status_mark(statuses[flat], where),
+                status=status,
             )
         )
     return no_duplicates(cells, lambda position: _("verdi nummer %(n)s") % {"n": position + 1})
@@ -405,12 +419,11 @@ def csv_rows(data):
 def read_excel(data, areas, indicator=None):
     """The cells of an Excel workbook (.xlsx), its first sheet laid out as a CSV file is:
     the long form, or regions in rows and years in columns."""
+    refused = FileRefused(_("Filen kan ikke leses som Excel. Lagre den som .xlsx og prøv igjen."))
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise FileRefused(
-            _("Filen kan ikke leses som Excel. Lagre den som .xlsx og prøv igjen.")
-        ) from None
+    except Exception:  # openpyxl raises errors of many kinds on a broken file
+        raise refused from None
     try:
         rows, seen = [], 0
         for row in book.worksheets[0].iter_rows(values_only=True):
@@ -423,6 +436,10 @@ def read_excel(data, areas, indicator=None):
             cells = [excel_text(value) for value in row]
             if any(cells):
                 rows.append(cells)
+    except FileRefused:
+        raise
+    except Exception:  # a sheet's XML is only read now, row by row
+        raise refused from None
     finally:
         book.close()
     return read_rows(rows, areas, indicator)

@@ -5,7 +5,8 @@ changed, so each figure can be traced and an import undone. The page that shows 
 in models.py, which imports these for Django."""
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -35,7 +36,15 @@ class Indicator(TranslatableMixin, models.Model):
     indicator in the default language; its translations carry the texts."""
 
     code = models.CharField(
-        _("kode"), max_length=60, help_text=_("Koden i kilden, for eksempel SSB-tabellens.")
+        _("kode"),
+        max_length=60,
+        validators=[
+            RegexValidator(
+                r"^[\w-]+$",
+                _("Koden kan bare ha bokstaver, tall, - og _: den står i adressen til siden."),
+            )
+        ],
+        help_text=_("Koden i kilden, for eksempel SSB-tabellens."),
     )
     name = models.CharField(_("navn"), max_length=255)
     explanation = models.TextField(
@@ -43,7 +52,9 @@ class Indicator(TranslatableMixin, models.Model):
     )
     why_it_matters = models.TextField(_("hvorfor det betyr noe"), blank=True)
     unit = models.CharField(_("enhet"), max_length=60, blank=True)
-    decimals = models.PositiveSmallIntegerField(_("desimaler"), default=1)
+    decimals = models.PositiveSmallIntegerField(
+        _("desimaler"), default=1, validators=[MaxValueValidator(6)]
+    )
     direction = models.CharField(
         _("retning"), max_length=7, choices=Direction.choices, default=Direction.NEUTRAL
     )
@@ -133,6 +144,19 @@ class Indicator(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.target_value is None or self.worst is None:
+            return
+        if self.direction == Direction.HIGHER and self.worst >= self.target_value:
+            raise ValidationError(
+                {"worst": _("Når høyere er bedre, må verste verdi være lavere enn målverdien.")}
+            )
+        if self.direction == Direction.LOWER and self.worst <= self.target_value:
+            raise ValidationError(
+                {"worst": _("Når lavere er bedre, må verste verdi være høyere enn målverdien.")}
+            )
 
     @property
     def language_code(self):

@@ -28,10 +28,11 @@ def ranks(values, direction):
 
 
 def bounds(indicator, latest):
-    """(worst, target): the figures that score 0 and 100. The indicator's own target and
-    worst value when it has them; otherwise the best and the worst kommune's figure in
-    `latest` (the kommuner's latest figures), as the OECD's tool does without a target.
-    None when the indicator has no direction or there are no figures."""
+    """(worst, target, higher is better): what scores 0 and what scores 100. The
+    indicator's own target and worst value when it has them; otherwise the best and the
+    worst kommune's figure in `latest` (the kommuners' figures), as the OECD's tool does
+    without a target. None when the indicator has no direction, there are no figures, or
+    the two are the same."""
     if indicator.direction == Direction.NEUTRAL:
         return None
     figures = [value for value in latest if value is not None]
@@ -44,15 +45,19 @@ def bounds(indicator, latest):
     worst = indicator.worst if indicator.worst is not None else worst_seen
     if target == worst:
         return None
-    return worst, target
+    return worst, target, higher
 
 
 def score(value, limits):
-    """The figure's distance to the target as a whole number from 0 (at the worst value or
+    """The figure's way to the target as a whole number from 0 (at the worst value or
     beyond it) to 100 (at the target or beyond it). None without a figure or bounds."""
     if value is None or limits is None:
         return None
-    worst, target = limits
+    worst, target, higher = limits
+    if (value >= target) if higher else (value <= target):
+        return 100  # at the target or past it, even where every kommune is past it
+    if (worst >= target) if higher else (worst <= target):
+        return 0  # worse than the target, and the worst value lies on the wrong side
     share = (value - worst) / (target - worst)
     return int(min(max(share, 0), 1) * HUNDRED + Decimal("0.5"))
 

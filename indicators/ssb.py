@@ -10,10 +10,16 @@ coordinators can add a table without a code change:
     [tables.values]                # valueCodes[...] of the query
     ContentsCode = "Andel"
     Tid = "top(10)"
+    [tables.codes]                 # the portal's code for each of the table's statistics
+    Andel = "fullfort-vgs"
 
 The regions asked for are the portal's areas (the kommuner, the county and the country)
-unless `values` names them; `region` names the table's region dimension ("Region")."""
+unless `values` names them; `region` names the table's region dimension ("Region").
+SSB names a table's statistics with codes such as «Andel» that many tables share, so a
+statistic not named in `codes` becomes the indicator «<table>-<code>» («12345-Andel»):
+two tables never write to the same indicator."""
 
+import json
 import tomllib
 import urllib.error
 import urllib.parse
@@ -41,6 +47,10 @@ class Table:
     source: str = ""
     region: str = "Region"
     values: dict = field(default_factory=dict)
+    codes: dict = field(default_factory=dict)
+
+    def code_for(self, code):
+        return self.codes.get(code) or f"{self.table}-{code}"
 
     def query(self):
         values = {self.region: ",".join(sorted(area_codes(), key=lambda c: c.zfill(4)))}
@@ -106,4 +116,23 @@ def fetch(table):
             _("Svaret for tabell %(table)s er større enn %(mb)s MB; be om færre verdier.")
             % {"table": table.table, "mb": MAX_RESPONSE // (1024 * 1024)}
         )
-    return data
+    return with_portal_codes(data, table)
+
+
+def with_portal_codes(data, table):
+    """The answer with its statistics named by the portal's codes (Table.code_for). An
+    answer that is not a JSON-stat dataset is left as it is, for the importer to refuse
+    with its reason."""
+    try:
+        dataset = json.loads(data)
+        metric = (dataset.get("role") or {}).get("metric") or ["ContentsCode"]
+        category = dataset["dimension"][metric[0]]["category"]
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return data
+    for part in ("index", "label", "unit"):
+        found = category.get(part)
+        if isinstance(found, dict):
+            category[part] = {table.code_for(code): v for code, v in found.items()}
+        elif part == "index" and isinstance(found, list):
+            category[part] = [table.code_for(code) for code in found]
+    return json.dumps(dataset, ensure_ascii=False).encode()

@@ -193,12 +193,6 @@ class KommunePage(RoutableMixin, BasePage):
     def __str__(self):
         return f"{self.title} ({self.kommunenummer})"
 
-    def get_sitemap_urls(self, request=None):
-        urls = super().get_sitemap_urls(request)
-        if urls:  # the kommune's ståstedsanalyse too
-            urls.append({"location": self.get_full_url(request) + "indikatorer/"})
-        return urls
-
     @path("indikatorer/", name="indicators")
     @re_path(r"^indikatorer/(?P<download>csv|excel|json-stat)/$", name="indicator_download")
     def indicators(self, request, download=None):

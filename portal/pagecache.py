@@ -60,6 +60,7 @@ SHOWN_APPS = {
     "cases",
     "events",
     "reports",
+    "indicators",
 }
 NOT_SHOWN = {
     "wagtailcore.revision",

@@ -85,3 +85,20 @@ def test_every_area_is_listed_with_its_profile_address(client):
     items = client.get("/api/v2/profiles/").json()["items"]
     assert len(items) == 40
     assert items[0]["meta"]["detail_url"].endswith("/api/v2/profiles/5001/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/indicators/?name=abc",
+        "/api/v2/indicators/?order=name",
+        "/api/v2/observations/?value=abc",
+        "/api/v2/observations/?search=x",
+        "/api/v2/profiles/?limit=5",
+        "/api/v2/profiles/5014/?limit=abc",
+    ],
+)
+def test_a_filter_the_endpoint_does_not_have_is_refused_not_ignored(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Ukjent parameter" in response.json()["message"]

@@ -65,6 +65,8 @@ source = "SSB, tabell 12345"
 [tables.values]
 ContentsCode = "Fullfort"
 Tid = "top(2)"
+[tables.codes]
+Fullfort = "FULLFORT-VGS"
 
 [[tables]]
 name = "feil-region"
@@ -90,9 +92,14 @@ def test_a_table_is_asked_for_as_json_stat_with_the_portals_areas_and_imported(s
     assert query["valueCodes[Tid]"] == ["top(2)"]
     regions = query["valueCodes[Region]"][0].split(",")
     assert len(regions) == 40 and {"5001", "5014", "50", "0"} <= set(regions)
-    figure = Observation.objects.get(indicator__code="Fullfort", area__code="5001", period="2024")
+    # Named by the portal's code for it, from the table's set-up.
+    figure = Observation.objects.get(
+        indicator__code="FULLFORT-VGS", area__code="5001", period="2024"
+    )
     assert figure.value == Decimal("81.4")
-    missing = Observation.objects.get(indicator__code="Fullfort", area__code="5014", period="2024")
+    missing = Observation.objects.get(
+        indicator__code="FULLFORT-VGS", area__code="5014", period="2024"
+    )
     assert (missing.value, missing.status) == (None, ":")
     batch = ImportBatch.objects.get(pk=figure.batch_id)
     assert (batch.file_name, batch.source) == ("ssb-12345.json", "SSB, tabell 12345")
@@ -101,7 +108,7 @@ def test_a_table_is_asked_for_as_json_stat_with_the_portals_areas_and_imported(s
 
 def test_a_dry_run_stores_nothing(ssb, capsys):
     call_command("fetch_indicators", "fullfort", "--dry-run")
-    assert not Observation.objects.filter(indicator__code="Fullfort").exists()
+    assert not Observation.objects.filter(indicator__code="FULLFORT-VGS").exists()
     assert "ville gitt 8 nye" in capsys.readouterr().out
 
 
@@ -112,8 +119,20 @@ def test_ssb_away_or_refusing_is_reported_and_the_other_tables_still_come_in(ssb
     assert "nede er ikke importert: SSB svarte 503" in err
     assert "feil-region er ikke importert:" in err and "1103" in err
     # The good table came in; nothing of the refused one did.
-    assert Observation.objects.filter(indicator__code="Fullfort").count() == 8
+    assert Observation.objects.filter(indicator__code="FULLFORT-VGS").count() == 8
     assert ImportBatch.objects.filter(file_name="ssb-12346.json").count() == 0
+
+
+def test_a_statistic_not_named_in_the_set_up_is_kept_apart_by_its_table(ssb, tmp_path, settings):
+    config = tmp_path / "two.toml"
+    config.write_text(
+        '[[tables]]\nname = "a"\ntable = "12345"\n',
+        encoding="utf-8",
+    )
+    settings.SSB_TABLES = str(config)
+    call_command("fetch_indicators", "a")
+    codes = set(Observation.objects.values_list("indicator__code", flat=True))
+    assert "12345-Fullfort" in codes and "Fullfort" not in codes
 
 
 def test_no_server_at_the_address_is_a_clear_message(ssb, settings, capsys):

@@ -425,3 +425,25 @@ def test_a_sheet_too_large_to_read_is_refused_before_it_is_read_whole(monkeypatc
     data = workbook([LONG_HEADER] + [["SYKKEL", 5001, year, 1, None] for year in range(2000, 2010)])
     with pytest.raises(FileRefused, match="mer enn 10 celler"):
         read_excel(data, AREAS)
+
+
+@pytest.mark.parametrize("code", ["SDG 11.6.1", "A.B", "a/b"])
+def test_a_code_that_cannot_stand_in_an_address_is_refused(code):
+    data = f"indikator;kommunenummer;år;verdi\n{code};5001;2024;1\n".encode()
+    with pytest.raises(FileRefused, match="kan bare ha bokstaver, tall, - og _"):
+        read_csv(data, AREAS)
+
+
+def test_an_excel_file_with_broken_xml_inside_is_refused():
+    import zipfile
+
+    good = io.BytesIO(workbook([LONG_HEADER, ["SYKKEL", 5001, 2024, 1, None]]))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                content = content[: len(content) // 2]  # cut off mid-way
+            target.writestr(item, content)
+    with pytest.raises(FileRefused, match="kan ikke leses som Excel"):
+        read_excel(broken.getvalue(), AREAS)

@@ -296,18 +296,36 @@ def more_figures(code, years, extra_indicator=None):
     import_file("mer.json", jsonstat(areas, figures, years, values))
 
 
+def more_kommuner(count):
+    """Kommuner beyond the network's 38 (as after a merger or a split), with a figure for
+    every indicator and year the others have."""
+    batch = Observation.objects.first().batch
+    rows = list(Observation.objects.filter(area__code="5014").values("indicator_id", "period"))
+    for number in range(count):
+        area = Area.objects.create(
+            code=f"59{number:02}", name=f"Nykommune {number}", kind="kommune"
+        )
+        Observation.objects.bulk_create(
+            Observation(area=area, value=Decimal(number), batch=batch, **row) for row in rows
+        )
+
+
 @pytest.mark.parametrize("path", [PROFILE, INDICATOR])
-def test_the_pages_cost_the_same_queries_however_many_years_and_indicators(client, path):
+def test_the_pages_cost_the_same_queries_however_many_kommuner_years_and_indicators(client, path):
     def queries():
         client.get(path)  # the memos of the generation filled
         with CaptureQueriesContext(connection) as captured:
-            assert client.get(path).status_code == 200
-        return len(captured)
+            response = client.get(path)
+            assert response.status_code == 200
+        return len(captured), response.content.decode()
 
-    before = queries()
+    before, _html = queries()
     more_figures("EKS-SYKKEL", [str(year) for year in range(2025, 2035)], "EKS-NY")
+    more_kommuner(3)
     pagecache.new_generation()
-    assert queries() == before
+    after, html = queries()
+    assert "Nykommune 2" in html and "2034" in html  # the page did grow
+    assert after == before
     assert before <= 8
 
 
@@ -386,5 +404,99 @@ def test_a_private_indicator_section_stays_private_everywhere(client):
     assert client.get("/indikatorer/EKS-AVFALL/").status_code == 302  # to the login
     assert client.get("/indikatorer/EKS-AVFALL/csv/").status_code == 302
     assert "/indikatorer/EKS-AVFALL/</loc>" not in client.get("/sitemap.xml").content.decode()
+    assert "/kommuner/froya/indikatorer/</loc>" not in client.get("/sitemap.xml").content.decode()
     assert 'id="indicator-hits"' not in client.get("/sok/?q=avfall").content.decode()
-    assert "/indikatorer/EKS-AVFALL/" not in client.get(PROFILE).content.decode()
+    assert 'id="indicators-heading"' not in client.get("/tema/matsvinn/").content.decode()
+    # The figures themselves are withdrawn too, from the kommune pages and the API.
+    assert client.get(PROFILE).status_code == 404
+    assert client.get(PROFILE + "csv/").status_code == 404
+    for endpoint in ("indicators/", "observations/", "profiles/", "profiles/5014/"):
+        assert client.get(f"/api/v2/{endpoint}").status_code == 404, endpoint
+
+
+def test_a_new_year_that_few_kommuner_have_does_not_take_over(client):
+    """Two kommuner and the county's mark for 2025 leave 2024 as the year shown and
+    ranked; the new year can still be chosen."""
+    data = jsonstat(
+        ["5001", "5014", "50"],
+        [Figure(code="EKS-SYKKEL", name="x", unit="prosent", decimals=1)],
+        ["2025"],
+        [47.5, 62.25, None],
+        status={2: ".."},
+    )
+    import_file("tidlig.json", data)
+    html = text(client.get("/kommuner/steinkjer/indikatorer/").content.decode())
+    card = html[html.index("Innbyggere som bor nær sykkelvei") :]
+    assert "Siste tall (2024)" in card[:600] and "Endring fra 2023" in card[:600]
+    assert "av 38" in card[:600]
+    page = client.get(INDICATOR).content.decode()
+    assert "Kommunene i 2024" in page
+    assert client.get(INDICATOR + "?ar=2025").status_code == 200
+
+
+def test_the_countys_downloads_have_each_row_once_and_read_back(client):
+    for kind, name in (("csv", "x.csv"), ("json-stat", "x.json")):
+        response = client.get(f"/kommuner/trondelag-fylke/indikatorer/{kind}/")
+        cells = read_file(name, response.content)  # refused if a row came twice
+        codes = Indicator.objects.filter(locale__language_code="nb").values_list("code", flat=True)
+        assert as_cells(cells) == stored_cells(codes, ["50", "0"])
+
+
+def test_the_profiles_json_stat_holds_no_figure_that_was_never_imported(client):
+    """The dataset is dense, so cells no import gave are null: they read back as nothing,
+    not as missing figures that an import would store."""
+    more_figures("EKS-SYKKEL", ["2025"])  # one indicator gets a year the others lack
+    response = client.get(PROFILE + "json-stat/")
+    codes = Indicator.objects.filter(locale__language_code="nb").values_list("code", flat=True)
+    shown = ["5014", "50", "0"]
+    assert as_cells(read_file("x.json", response.content)) == stored_cells(codes, shown)
+
+
+def test_comparing_with_oneself_does_not_count_and_none_can_be_chosen(client):
+    Area.objects.filter(code__in=["5014", "5055"]).update(kostra_group="K2")
+    others = list(
+        Area.objects.filter(kind="kommune").exclude(code="5014").values_list("code", flat=True)
+    )[:10]
+    query = "&".join(f"sammenlign={code}" for code in ["5014", *others])
+    assert client.get(f"{PROFILE}?{query}").status_code == 200
+    none = client.get(PROFILE + "?sammenlign=").content.decode()
+    header = none[none.index('id="compare-caption"') :].split("</thead>")[0]
+    assert "Heim" not in header  # the KOSTRA group is not brought back
+    assert 'type="hidden" name="sammenlign" value=""' in none
+
+
+def test_a_change_too_small_to_show_is_unchanged():
+    from indicators.templatetags.indicator_tags import signed
+
+    indicator = Indicator(decimals=1)
+    assert signed(Decimal("0.04"), indicator) == "uendret"
+    assert signed(Decimal("-0.06"), indicator) == "\N{MINUS SIGN}0,1"
+    assert signed(Decimal("2"), indicator) == "+2,0"
+
+
+def test_bars_below_zero_stay_inside_the_chart():
+    svg = str(
+        charts.ranking(
+            "r",
+            [("A", Decimal(-10), False), ("B", Decimal(-40), True)],
+            title="t",
+            summary="s",
+        )
+    )
+    width = int(re.search(r'viewBox="0 0 (\d+)', svg).group(1))
+    for x, w in re.findall(r'<rect x="([\d.]+)" y="\d+" width="([\d.]+)"', svg):
+        assert 0 <= float(x) and float(x) + float(w) <= width
+
+
+def test_an_excel_download_keeps_a_name_starting_with_equals_as_text(client):
+    Indicator.objects.filter(code="EKS-SYKKEL").update(name='=HYPERLINK("http://x")')
+    pagecache.new_generation()
+    book = load_workbook(io.BytesIO(client.get("/indikatorer/EKS-SYKKEL/excel/").content))
+    cell = book.worksheets[0]["G2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_a_goal_filtered_case_listing_shows_the_goals_indicators(client):
+    html = client.get("/god-praksis/?mal=12").content.decode()
+    section = html[html.index('id="goal-indicators-heading"') :].split("</section>")[0]
+    assert 'href="/indikatorer/EKS-AVFALL/"' in section and "EKS-SYKKEL" not in section

@@ -54,11 +54,23 @@ def test_the_score_is_the_share_of_the_way_from_the_worst_value_to_the_target():
 
 def test_without_a_target_the_best_and_worst_kommune_set_the_bounds():
     latest = [D(10), D(20), None, D(30)]
-    assert bounds(indicator(Direction.HIGHER), latest) == (D(10), D(30))
-    assert bounds(indicator(Direction.LOWER), latest) == (D(30), D(10))
+    assert bounds(indicator(Direction.HIGHER), latest) == (D(10), D(30), True)
+    assert bounds(indicator(Direction.LOWER), latest) == (D(30), D(10), False)
     assert score(D(20), bounds(indicator(Direction.LOWER), latest)) == 50
     # A target of its own with the worst kommune as the other bound.
-    assert bounds(indicator(Direction.HIGHER, target=D(50)), latest) == (D(10), D(50))
+    assert bounds(indicator(Direction.HIGHER, target=D(50)), latest) == (D(10), D(50), True)
+
+
+@pytest.mark.parametrize(
+    ("direction", "target", "figures"),
+    [
+        (Direction.HIGHER, D(50), [D(60), D(75), D(90)]),
+        (Direction.LOWER, D(50), [D(40), D(25), D(10)]),
+    ],
+)
+def test_every_kommune_past_the_target_scores_100(direction, target, figures):
+    limits = bounds(indicator(direction, target=target), figures)
+    assert [score(value, limits) for value in figures] == [100, 100, 100]
 
 
 def test_no_score_without_a_direction_a_figure_or_a_spread():
@@ -78,7 +90,7 @@ def test_no_score_without_a_direction_a_figure_or_a_spread():
 def test_a_score_is_between_0_and_100_and_better_never_scores_less(a, b, worst, target):
     if worst == target:
         return
-    limits = (worst, target)
+    limits = (worst, target, target > worst)
     first, second = score(a, limits), score(b, limits)
     assert 0 <= first <= 100
     # Closer to the target (in the target's direction) never scores less.
@@ -108,3 +120,25 @@ def test_change_is_from_the_last_figure_but_one():
     series = [("2021", D(1)), ("2022", D(4)), ("2023", None), ("2024", D("5.5"))]
     assert change(series) == ("2022", D("1.5"))
     assert change([("2024", D(1))]) is None
+
+
+@pytest.mark.parametrize(
+    ("direction", "target", "worst", "refused"),
+    [
+        (Direction.HIGHER, D(50), D(60), True),
+        (Direction.HIGHER, D(50), D(10), False),
+        (Direction.LOWER, D(50), D(40), True),
+        (Direction.LOWER, D(50), D(90), False),
+    ],
+)
+def test_an_editor_cannot_set_a_worst_value_past_the_target(direction, target, worst, refused):
+    from django.core.exceptions import ValidationError
+
+    from indicators.records import Indicator
+
+    indicator = Indicator(direction=direction, target_value=target, worst=worst)
+    if refused:
+        with pytest.raises(ValidationError, match="verste verdi"):
+            indicator.clean()
+    else:
+        indicator.clean()

@@ -29,17 +29,31 @@ def signed(value, indicator):
     if value is None:
         return "–"
     text = charts.number(abs(value), indicator.decimals)
+    if text == charts.number(0, indicator.decimals):
+        return _("uendret")  # a change too small to show at the indicator's decimals
     if value > 0:
         return f"+{text}"
-    if value < 0:
-        return f"\N{MINUS SIGN}{text}"
-    return _("uendret")
+    return f"\N{MINUS SIGN}{text}"
 
 
 @register.simple_tag
 def indicators_of_goals(sdgs):
-    """The indicators that belong to any of the goals (SDG objects)."""
-    numbers = {sdg.number for sdg in sdgs}
+    """The indicators that belong to any of the goals (SDG objects); none while the
+    indicator section is not public."""
+    if pages.index_page() is None:
+        return []
+    return indicators_for_goals({sdg.number for sdg in sdgs})
+
+
+@register.simple_tag
+def indicators_for_goal(number):
+    """The indicators of one goal (a number, as a listing filtered by goal has it)."""
+    if pages.index_page() is None or not number:
+        return []
+    return indicators_for_goals({int(number)})
+
+
+def indicators_for_goals(numbers):
     return [i for i in indicators() if numbers & set(i.goal_numbers)]
 
 
@@ -50,3 +64,9 @@ def indicator_url(indicator):
     if section is None:
         return ""
     return section.url + section.reverse_subpage("indicator", args=[indicator.code])
+
+
+@register.simple_tag
+def indicator_section():
+    """The indicator section in the visitor's language, or None while it is not public."""
+    return pages.index_page()
