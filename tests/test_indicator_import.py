@@ -145,3 +145,15 @@ def test_two_files_confirmed_one_after_the_other_are_compared_when_each_is_store
     assert change.old_value == 1 and change.old_batch == first
     undo(second)
     assert figures()[("AndelRekr", "5001", "2023")] == (Decimal(1), "")
+
+
+def test_an_import_and_an_undo_start_a_new_content_generation():
+    """Cached pages and what renders remember show the new figures at once."""
+    from portal import pagecache
+
+    before = pagecache.generation()
+    batch, _plan = import_file("rekreasjon.json", ssb_dataset())
+    after_import = pagecache.generation()
+    assert after_import != before
+    undo(batch)
+    assert pagecache.generation() != after_import
