@@ -1,9 +1,9 @@
-"""RSS feeds of new content: one feed class for every index page that offers one. The
-index page gives the pages (`feed_pages()`: live, public, of its language, newest first)
-and each page describes itself (`feed_description()`)."""
+"""RSS and Atom feeds of new content: one feed class for every index page that offers
+one. The index page gives the pages (`feed_pages()`: live, public, of its language, newest
+first) and each page describes itself (`feed_description()`)."""
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 
 class PageFeed(Feed):
@@ -47,3 +47,15 @@ class PageFeed(Feed):
         return str(page.translation_key) + "/" + page.locale.language_code
 
     item_guid_is_permalink = False
+
+
+class AtomPageFeed(PageFeed):
+    """The same feed as Atom, which some readers and e-mail services prefer."""
+
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+    def item_updateddate(self, page):
+        return page.last_published_at

@@ -21,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
-from core.feeds import PageFeed
+from core.feeds import AtomPageFeed, PageFeed
 from core.memo import remembered
 from core.pagination import paginate
 from core.text import ascii_slug, folded_words, searchable_texts
@@ -155,7 +155,7 @@ class RoutableMixin(RoutablePageMixin):
 
 
 class FeedMixin(RoutableMixin):
-    """An RSS feed of the index's pages at <index>/rss/."""
+    """Feeds of the index's pages: RSS at <index>/rss/ and Atom at <index>/atom/."""
 
     def feed_pages(self):
         """The live, public pages of the feed, newest first, as a queryset."""
@@ -164,6 +164,10 @@ class FeedMixin(RoutableMixin):
     @path("rss/", name="feed")
     def feed(self, request):
         return PageFeed(self)(request)
+
+    @path("atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return AtomPageFeed(self)(request)
 
 
 class ContentPage(BasePage):

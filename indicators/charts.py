@@ -110,16 +110,27 @@ def frame(chart_id, title, summary, width, height, body, example=False):
 
 
 def trend(
-    chart_id, lines, *, title, summary, unit="", decimals=1, width=340, height=170, example=False
+    chart_id,
+    lines,
+    *,
+    title,
+    summary,
+    unit="",
+    decimals=1,
+    width=340,
+    height=170,
+    example=False,
+    extent=None,
 ):
     """A line per area over the periods. `lines` are (label, [(period, value)], style),
-    the first the area the chart is about; missing values break the line."""
+    the first the area the chart is about; missing values break the line. `extent`
+    (lowest, highest) gives charts meant to be read side by side the same scale."""
     periods = sorted({period for _label, series, _style in lines for period, _v in series})
     values = [v for _label, series, _style in lines for _p, v in series if v is not None]
     if not periods or not values:
         return frame(chart_id, title, summary, width, 40, _empty(width), example)
     left, right, top_margin, bottom_margin = 44, 96, 16, 22
-    bottom, top, ticks = scale(min(values), max(values))
+    bottom, top, ticks = scale(*(extent or (min(values), max(values))))
     plot_w, plot_h = width - left - right, height - top_margin - bottom_margin
 
     def x(period):

@@ -108,7 +108,7 @@ def describe(standing):
     return " ".join(parts)
 
 
-def trend_chart(table, indicator, place, chart_id, small=False):
+def trend_chart(table, indicator, place, chart_id, small=False, extent=None):
     lines = [(place.label, table.values(indicator, place.code), "main")]
     for other, style in ((county(), "county"), (country(), "country")):
         if other and other.code != place.code and not (small and style == "country"):
@@ -128,6 +128,7 @@ def trend_chart(table, indicator, place, chart_id, small=False):
         width=220 if small else 340,
         height=120 if small else 170,
         example=indicator.is_example,
+        extent=extent,
     ), lines
 
 
@@ -305,9 +306,19 @@ def indicator_page(request, page, code, download=None):
             title=indicator.name,
         )
     standings, chart = ranking(table, indicator, period)
+    # One scale for all the small charts, so that they can be compared at a glance.
+    shown = [
+        figure.value
+        for place in [*kommuner(), county()]
+        for _period, figure in table.series(indicator, place.code)
+        if figure.value is not None
+    ]
+    extent = (min(shown), max(shown)) if shown else None
     multiples = []
     for number, place in enumerate(kommuner()):
-        small, _lines = trend_chart(table, indicator, place, f"small-{number}", small=True)
+        small, _lines = trend_chart(
+            table, indicator, place, f"small-{number}", small=True, extent=extent
+        )
         multiples.append((place, small))
     periods = table.periods_of(indicator)
     return TemplateResponse(

@@ -61,6 +61,7 @@ SHOWN_APPS = {
     "events",
     "reports",
     "indicators",
+    "news",
 }
 NOT_SHOWN = {
     "wagtailcore.revision",
