@@ -7,14 +7,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -106,6 +106,13 @@ class SDGSerializer(serializers.ModelSerializer):
         fields = ["number", "name", "colour"]
 
 
+class ContactSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    role = serializers.CharField()
+    email = serializers.EmailField()
+    phone = serializers.CharField()
+
+
 class KommuneIndexPage(IndexPage):
     subpage_types = ["network.KommunePage"]
 
@@ -160,6 +167,11 @@ class KommunePage(RoutableMixin, BasePage):
         FieldPanel("indicator_url"),
         FieldPanel("coat_of_arms"),
         FieldPanel("intro"),
+        InlinePanel(
+            "contacts",
+            label=_("Kontaktpersoner for bærekraftsarbeidet"),
+            help_text=_("Vises på kommunesiden bare når personen har sagt ja til det. Skriv når."),
+        ),
     ]
     parent_page_types = ["network.KommuneIndexPage"]
     subpage_types = ["reports.ReportPage", "cases.CasePage"]
@@ -170,6 +182,8 @@ class KommunePage(RoutableMixin, BasePage):
         SynchronizedField("samisk_forvaltningsomrade"),
         SynchronizedField("indicator_url"),
         SynchronizedField("coat_of_arms"),
+        # The same people in every language (their role is theirs to name).
+        SynchronizedField("contacts"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("offisielt_navn"),
@@ -184,6 +198,8 @@ class KommunePage(RoutableMixin, BasePage):
         APIField("samisk_forvaltningsomrade"),
         APIField("indicator_url"),
         APIField("intro"),
+        # Only those who have agreed to be listed; nobody else's details leave the admin.
+        APIField("listed_contacts", serializer=ContactSerializer(many=True, read_only=True)),
     ]
 
     class Meta:
@@ -207,6 +223,11 @@ class KommunePage(RoutableMixin, BasePage):
     def is_county(self):
         return len(self.kommunenummer) == 2
 
+    @property
+    def listed_contacts(self):
+        """The contact people who have agreed to be shown, in the editors' order."""
+        return [contact for contact in self.contacts.all() if contact.is_listed]
+
     def clean(self):
         super().clean()
         # Unique per locale: each locale's tree holds its own copy of every kommune.
@@ -217,6 +238,57 @@ class KommunePage(RoutableMixin, BasePage):
             raise ValidationError(
                 {"kommunenummer": _("En annen kommuneside har allerede dette nummeret.")}
             )
+
+
+PHONE = RegexValidator(
+    r"^\+?[0-9 ]{8,20}$", _("Skriv telefonnummeret med sifre, for eksempel 72 00 00 00.")
+)
+
+
+class KommuneContact(Orderable):
+    """Who to talk to about the kommune's sustainability work. Shown, and given in the API,
+    only when the person has agreed to it: the page says nothing about anyone else."""
+
+    page = ParentalKey(KommunePage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("navn"), max_length=120)
+    role = models.CharField(
+        _("rolle"), max_length=160, help_text=_("For eksempel «Rådgiver, klima og miljø».")
+    )
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[PHONE])
+    consent = models.BooleanField(
+        _("har sagt ja til å stå på siden"),
+        default=False,
+        help_text=_("Spør personen først. Uten ja vises ingenting om personen."),
+    )
+    consent_date = models.DateField(_("dato for ja"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("consent"),
+        FieldPanel("consent_date"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kontaktperson")
+        verbose_name_plural = _("kontaktpersoner")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_listed(self):
+        return self.consent and self.consent_date is not None
+
+    def clean(self):
+        super().clean()
+        if not self.email and not self.phone:
+            raise ValidationError(_("Skriv e-post eller telefon, så andre kan ta kontakt."))
+        if self.consent and self.consent_date is None:
+            raise ValidationError({"consent_date": _("Skriv når personen sa ja.")})
 
 
 class KommuneLookup:

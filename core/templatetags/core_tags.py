@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
+from core.bootstrap import find_page
 from core.memo import remembered
 from core.models import FeedMixin, active_locale
 from core.routing import find_site
@@ -184,3 +185,19 @@ def menu_state(item, page):
     if path == item.path:
         return "page"
     return "true" if path.startswith(item.path) else ""
+
+
+@register.simple_tag(takes_context=True)
+def about_network(context):
+    """The «Om nettverket» page in the visitor's language (where the network's contacts
+    are), as a link, or None."""
+    request = context.get("request")
+    locale = active_locale()
+
+    def find():
+        page = find_page(Page, "standard:om-nettverket", locale)
+        if page is None or not page.live:
+            return None
+        return Link(page.title, page.get_url(request), page.path)
+
+    return remembered(f"about-network:{locale.language_code}", find)

@@ -12,6 +12,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from core.bootstrap import ensure_child_page, find_page, stable_key
 from home.models import HomePage, StandardPage
+from network.facts import read_network
 
 HOME_INTRO = (
     "Her deler kommunene i Trøndelag hvordan de jobber med FNs bærekraftsmål. "
@@ -71,6 +72,31 @@ STANDARD_PAGES = [
 ]
 
 
+def members_blocks():
+    """«Med i nettverket» on Om nettverket: the member organisations from the network's
+    data, each marked up as a schema.org Organization."""
+    partners = read_network()["network"]["partners"]
+    blocks = [("heading", {"text": "Med i nettverket", "level": "h2"})]
+    for name in partners:
+        if name == "trønderske kommuner":
+            blocks.append(
+                (
+                    "organisation",
+                    {
+                        "name": "Kommunene i Trøndelag",
+                        "description": "alle de 38 kommunene",
+                        "url": "",
+                    },
+                )
+            )
+        else:
+            blocks.append(("organisation", {"name": name, "description": "", "url": ""}))
+    return blocks
+
+
+# Blocks a standing page has after its paragraphs.
+MORE_BLOCKS = {"om-nettverket": members_blocks}
+
 # The top collection, which holds documents and images that belong to no other.
 ROOT_NAME = "Felles"
 
@@ -93,7 +119,8 @@ class Command(BaseCommand):
                 intro=intro,
                 search_description=intro,
                 show_in_menus=in_menu,
-                body=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
+                body=[("paragraph", f"<p>{text}</p>") for text in paragraphs]
+                + (MORE_BLOCKS[name]() if name in MORE_BLOCKS else []),
             )
             _page, created = ensure_child_page(home, f"standard:{name}", page)
             if created:
