@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from alerts import views as alerts_views
 from portal import views
 from portal.api import api_router
 from portal.sitemap import PortalSitemap
@@ -34,6 +35,10 @@ if settings.SERVE_FILES:
 # Pages: bokmål at the root, nynorsk under /nn/ and English under /en/.
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search_page, name="search"),
+    path("varsler/", alerts_views.subscribe, name="alerts_subscribe"),
+    path("varsler/sendt/", alerts_views.sent, name="alerts_sent"),
+    path("varsler/bekreft/<str:token>/", alerts_views.confirm, name="alerts_confirm"),
+    path("varsler/avmeld/<str:token>/", alerts_views.unsubscribe, name="alerts_unsubscribe"),
     # Wagtail's own URLs, with its page view in front of which the route is remembered.
     *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),

@@ -11,7 +11,7 @@ from tests.conftest import BASE_DIR
 # layer below it. Content apps sit side by side and never import each other.
 LAYERS = [
     ["portal"],
-    ["search"],
+    ["search", "alerts"],
     ["home", "cases", "events", "reports", "indicators", "news"],
     ["network"],
     ["documents"],

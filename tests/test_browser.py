@@ -39,6 +39,11 @@ PAGES = [
     "/kommuner/froya/indikatorer/?sammenlign=5001&sammenlign=5006",
     "/indikatorer/EKS-AVFALL/",  # the ranking and the small multiples
     "/indikatorer/EKS-AVFALL/innbygging/?kommune=5014",
+    "/aktuelt/",
+    "/aktuelt/flere-skoler-maler-matsvinnet/",
+    "/om-nettverket/",  # the member organisations
+    "/varsler/",
+    "/varsler/sendt/",
 ]
 LANGUAGE_PREFIXES = {"nb": "", "nn": "/nn", "en": "/en"}
 PHONE_WIDTHS = [320, 390]
@@ -51,6 +56,7 @@ ROUTED_PATHS = [
     "/kommuner/froya/indikatorer/",
     "/indikatorer/EKS-AVFALL/",
     "/indikatorer/EKS-AVFALL/innbygging/?kommune=5014",
+    "/varsler/",
 ]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -88,9 +94,26 @@ def format_violations(url, violations):
     ]
 
 
+def a_contact_for_froya():
+    """A contact person who has agreed to be listed, so that the card is checked too."""
+    from network.models import KommuneContact, KommunePage
+
+    for froya in KommunePage.objects.filter(kommunenummer="5014"):
+        KommuneContact.objects.create(
+            page=froya,
+            name="Kari Nordmann",
+            role="Rådgiver, klima og miljø",
+            email="kari@example.no",
+            phone="72 00 00 00",
+            consent=True,
+            consent_date="2026-11-01",
+        )
+
+
 def test_no_wcag_21_aa_violations(live_server, browser):
     # A transactional test starts from an empty database: load the network into it.
     call_command("bootstrap", verbosity=0)
+    a_contact_for_froya()
     page = browser.new_page()
     problems = []
     for language, prefix in LANGUAGE_PREFIXES.items():
@@ -100,6 +123,11 @@ def test_no_wcag_21_aa_violations(live_server, browser):
             problems += check_with_axe(page, url, language)
         # The suggestion form as it comes back with errors.
         page.goto(live_server.url + prefix + "/god-praksis/foresla/")
+        page.click(".suggest-form button[type=submit]")
+        assert page.locator(".ds-error-summary").is_visible()
+        problems += check_with_axe(page, page.url + " (med feil)", language)
+        # The e-mail alert form too.
+        page.goto(live_server.url + prefix + "/varsler/")
         page.click(".suggest-form button[type=submit]")
         assert page.locator(".ds-error-summary").is_visible()
         problems += check_with_axe(page, page.url + " (med feil)", language)

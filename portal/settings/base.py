@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "events",
     "indicators",
     "news",
+    "alerts",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -270,6 +271,15 @@ NETWORK_NAME = _("Bærekraftsnettverket i Trøndelag")
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# SMTP in production (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_TIMEOUT = 30
+# The public e-mail alert form: at most this many sign-ups per address and hour.
+ALERT_SIGNUPS_PER_HOUR = 5
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 LOGGING = {

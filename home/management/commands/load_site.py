@@ -51,6 +51,11 @@ STANDARD_PAGES = [
             "misbruk.",
             "Sender du oss noe gjennom et skjema, bruker vi det bare til det du sendte det "
             "for. Du kan be om å få se, rette eller slette det du har sendt.",
+            "Melder du deg på e-postvarsler, lagrer vi bare e-postadressen, hva du vil ha "
+            "varsel om, språket ditt og når du meldte deg på og bekreftet. Vi sletter "
+            "adressen når du melder deg av, og en påmelding du ikke bekrefter, sletter vi "
+            "etter en uke.",
+            "Kontaktpersonene på kommunesidene står der fordi de selv har sagt ja til det.",
         ],
         False,
     ),

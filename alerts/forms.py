@@ -1,0 +1,49 @@
+"""The public form for e-mail alerts: what to hear about, optionally narrowed to themes
+and kommuner, and how often."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from alerts.models import Frequency, Kind
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-postadressen din"),
+        max_length=254,
+        error_messages={"invalid": _("Skriv en e-postadresse, for eksempel navn@kommune.no.")},
+    )
+    kinds = forms.MultipleChoiceField(
+        label=_("Hva vil du ha varsel om?"),
+        choices=Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Velg minst én ting du vil ha varsel om.")},
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Bare om disse temaene (valgfritt)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    kommuner = forms.MultipleChoiceField(
+        label=_("Bare om disse kommunene (valgfritt)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    frequency = forms.ChoiceField(
+        label=_("Hvor ofte?"),
+        choices=Frequency.choices,
+        initial=Frequency.IMMEDIATELY,
+        widget=forms.RadioSelect,
+    )
+    # A field people never see: a form that comes back with it filled in was sent by a
+    # program, not a person.
+    website = forms.CharField(label=_("Ikke fyll ut dette feltet"), required=False)
+
+    def __init__(self, *args, themes, kommuner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].choices = [(theme.slug, theme.title) for theme in themes]
+        self.fields["kommuner"].choices = [(k.kommunenummer, k.title) for k in kommuner]
+
+    @property
+    def is_from_a_program(self):
+        return bool(self.data.get("website"))
