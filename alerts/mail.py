@@ -26,6 +26,12 @@ def page_address(page, language):
     return page.get_full_url(), page.title
 
 
+def one_line(text):
+    """A title as it may stand in a header: a line break there is refused by the mail
+    library (and would be a way to add headers)."""
+    return " ".join(str(text).split())
+
+
 def message(subscription, subject, lines, unsubscribe=True):
     body = list(lines)
     headers = {}
@@ -37,7 +43,7 @@ def message(subscription, subject, lines, unsubscribe=True):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
     return EmailMessage(
-        subject=subject,
+        subject=one_line(subject),
         body="\n".join(body) + "\n",
         to=[subscription.email],
         headers=headers,
@@ -74,7 +80,7 @@ def alert(subscription, announcement):
         return message(
             subscription,
             _("Nytt i Bærekraftsportalen: %(title)s") % {"title": title},
-            [f"{kind}: {title}", url],
+            [f"{kind}: {one_line(title)}", url],
         )
 
 
@@ -83,5 +89,5 @@ def digest(subscription, announcements):
         lines = [_("Dette er nytt i Bærekraftsportalen den siste uka:"), ""]
         for announcement in announcements:
             url, title = page_address(announcement.page.specific, subscription.language)
-            lines += [f"{announcement.get_kind_display()}: {title}", url, ""]
+            lines += [f"{announcement.get_kind_display()}: {one_line(title)}", url, ""]
         return message(subscription, _("Ukens nytt fra Bærekraftsportalen"), lines)

@@ -17,6 +17,20 @@ class Kind(models.TextChoices):
     NEWS = "nyheter", _("Nyheter")
 
 
+# Kinds of page that carry themes; reports have none, so a theme chosen does not keep
+# them out (the kommune still does).
+THEMED = {Kind.CASES, Kind.MEETINGS, Kind.NEWS}
+# How long a sign-up may wait for its confirmation (the mail says a week).
+CONFIRMATION_DAYS = 7
+
+
+def mailbox_of(email):
+    """The mailbox an address delivers to: lower-case, without a «+tag» in the local part,
+    so that name+1@ and name+2@ count as the one inbox they reach."""
+    local, _at, domain = email.strip().lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}"
+
+
 class Frequency(models.TextChoices):
     IMMEDIATELY = "straks", _("Med en gang")
     WEEKLY = "ukentlig", _("En gang i uka, samlet")
@@ -28,6 +42,8 @@ def new_token():
 
 class Subscription(models.Model):
     email = models.EmailField(_("e-post"))
+    # For counting the confirmation mails one inbox gets, whatever +tag is added.
+    mailbox = models.CharField(max_length=254, db_index=True, editable=False)
     kinds = models.CharField(
         _("varsel om"), max_length=60, help_text=_("Hva det varsles om, med komma mellom.")
     )
@@ -50,6 +66,10 @@ class Subscription(models.Model):
     def __str__(self):
         return self.email
 
+    def save(self, *args, **kwargs):
+        self.mailbox = mailbox_of(self.email)
+        super().save(*args, **kwargs)
+
     def listed(self, field):
         return {value for value in getattr(self, field).split(",") if value}
 
@@ -59,7 +79,11 @@ class Subscription(models.Model):
         themes, kommuner = self.listed("themes"), self.listed("kommuner")
         return (
             announcement.kind in self.listed("kinds")
-            and (not themes or themes & announcement.listed("themes"))
+            and (
+                not themes
+                or announcement.kind not in THEMED
+                or themes & announcement.listed("themes")
+            )
             and (not kommuner or kommuner & announcement.listed("kommuner"))
         )
 

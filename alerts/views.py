@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from alerts.forms import SubscribeForm
-from alerts.models import Subscription
+from alerts.models import CONFIRMATION_DAYS, Subscription, mailbox_of
 from alerts.tasks import send_confirmation
 from core.models import active_locale
 from core.ratelimit import address_key, take_slot
@@ -25,9 +25,10 @@ from core.text import by_title
 from network.models import KommunePage, ThemePage
 
 WINDOW_SECONDS = 60 * 60
-# No more than this many confirmation mails to one address in the window, whoever asks:
-# the form cannot be used to flood someone else's inbox.
-MAILS_PER_ADDRESS = 3
+# No more than this many confirmation mails to one inbox in an hour, and in a day,
+# whoever asks: the form cannot be used to flood someone else's inbox.
+MAILS_PER_HOUR = 3
+MAILS_PER_DAY = 5
 
 
 def no_store(response):
@@ -74,12 +75,15 @@ def sign_up(data, language):
     same answer whether or not the address is known, so the form tells no one who
     subscribes."""
     email = data["email"].strip().lower()
-    recent = Subscription.objects.filter(
-        email=email,
-        confirmed_at=None,
-        created_at__gt=timezone.now() - datetime.timedelta(seconds=WINDOW_SECONDS),
-    )
-    if recent.count() >= MAILS_PER_ADDRESS:
+    now = timezone.now()
+    expired()
+    asked = Subscription.objects.filter(mailbox=mailbox_of(email), confirmed_at=None)
+    hour = now - datetime.timedelta(seconds=WINDOW_SECONDS)
+    day = now - datetime.timedelta(days=1)
+    if (
+        asked.filter(created_at__gt=hour).count() >= MAILS_PER_HOUR
+        or asked.filter(created_at__gt=day).count() >= MAILS_PER_DAY
+    ):
         return
     subscription = Subscription.objects.create(
         email=email,
@@ -90,6 +94,12 @@ def sign_up(data, language):
         language=language,
     )
     transaction.on_commit(lambda: send_confirmation.enqueue(subscription.pk))
+
+
+def expired():
+    """Sign-ups never confirmed within CONFIRMATION_DAYS are deleted, as the mail says."""
+    limit = timezone.now() - datetime.timedelta(days=CONFIRMATION_DAYS)
+    Subscription.objects.filter(confirmed_at=None, created_at__lt=limit).delete()
 
 
 def sent(request):
@@ -103,6 +113,7 @@ def gone(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
+    expired()
     subscription = Subscription.objects.filter(token=token).first()
     if subscription is None:
         return gone(request)
@@ -127,7 +138,11 @@ def confirm(request, token):
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     if request.method == "POST":
-        deleted, _count = Subscription.objects.filter(token=token).delete()
+        # Every sign-up of the address goes, also one waiting for its confirmation.
+        found = Subscription.objects.filter(token=token).first()
+        deleted = 0
+        if found is not None:
+            deleted, _count = Subscription.objects.filter(email=found.email).delete()
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse(status=200 if deleted else 404)
         return no_store(TemplateResponse(request, "alerts/unsubscribed.html", {}))

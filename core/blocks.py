@@ -1,6 +1,5 @@
 """StreamField blocks shared by every page type."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -32,32 +31,6 @@ class QuoteBlock(blocks.StructBlock):
         template = "components/blocks/quote_block.html"
 
 
-class ContactBlock(blocks.StructBlock):
-    """A person to contact (the network's coordinators on «Om nettverket»). Shown only
-    when the person has agreed to it, as the kommuner's contacts are."""
-
-    name = blocks.CharBlock(label=_("Navn"), max_length=120)
-    role = blocks.CharBlock(label=_("Rolle"), max_length=160)
-    organisation = blocks.CharBlock(label=_("Arbeidssted"), max_length=160, required=False)
-    email = blocks.EmailBlock(label=_("E-post"), required=False)
-    phone = blocks.CharBlock(label=_("Telefon"), max_length=20, required=False)
-    consent = blocks.BooleanBlock(label=_("Har sagt ja til å stå på siden"), required=False)
-    consent_date = blocks.DateBlock(label=_("Dato for ja"), required=False)
-
-    class Meta:
-        icon = "user"
-        label = _("Kontaktperson")
-        template = "components/blocks/contact_block.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("consent") and not value.get("consent_date"):
-            raise blocks.StructBlockValidationError(
-                {"consent_date": ValidationError(_("Skriv når personen sa ja."))}
-            )
-        return value
-
-
 class OrganisationBlock(blocks.StructBlock):
     """A member or partner organisation of the network."""
 
@@ -77,7 +50,6 @@ class BodyBlock(blocks.StreamBlock):
     # Wagtail's ImageBlock asks for alt text (or a decorative flag) every time it is used.
     image = ImageBlock(label=_("Bilde"))
     quote = QuoteBlock()
-    contact = ContactBlock()
     organisation = OrganisationBlock()
 
     class Meta:

@@ -2,6 +2,9 @@
 one. The index page gives the pages (`feed_pages()`: live, public, of its language, newest
 first) and each page describes itself (`feed_description()`)."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
@@ -56,6 +59,15 @@ class AtomPageFeed(PageFeed):
 
     def subtitle(self):
         return self.description()
+
+    def author_name(self):
+        return str(settings.NETWORK_NAME)
+
+    def item_guid(self, page):
+        # Atom wants an absolute IRI that never changes: the page's translation key is
+        # that, with its language (the same story in nn is another entry).
+        host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+        return f"tag:{host},2026:{page.translation_key}/{page.locale.language_code}"
 
     def item_updateddate(self, page):
         return page.last_published_at

@@ -83,6 +83,10 @@ class SDG(TranslatableMixin, models.Model):
         return self.locale.language_code
 
 
+def default_locale_id():
+    return remembered("default-locale-id", lambda: Locale.get_default().pk)
+
+
 def default_locale_only():
     return {"locale": Locale.get_default()}
 
@@ -182,9 +186,10 @@ class KommunePage(RoutableMixin, BasePage):
         SynchronizedField("samisk_forvaltningsomrade"),
         SynchronizedField("indicator_url"),
         SynchronizedField("coat_of_arms"),
-        # The same people in every language (their role is theirs to name).
-        SynchronizedField("contacts"),
     ]
+    # The contact people are kept once, on the bokmål page, which every language shows
+    # (listed_contacts): a copy in nn or en would keep showing someone who has withdrawn.
+    exclude_fields_in_copy = ["contacts"]
     search_fields = BasePage.search_fields + [
         index.SearchField("offisielt_navn"),
         index.SearchField("intro"),
@@ -225,8 +230,17 @@ class KommunePage(RoutableMixin, BasePage):
 
     @property
     def listed_contacts(self):
-        """The contact people who have agreed to be shown, in the editors' order."""
-        return [contact for contact in self.contacts.all() if contact.is_listed]
+        """The contact people who have agreed to be shown, in the editors' order, from the
+        bokmål page whatever the language."""
+        source = self
+        if self.locale_id != default_locale_id():
+            source = (
+                KommunePage.objects.filter(
+                    translation_key=self.translation_key, locale_id=default_locale_id()
+                ).first()
+                or self
+            )
+        return [contact for contact in source.contacts.all() if contact.is_listed]
 
     def clean(self):
         super().clean()
@@ -243,6 +257,14 @@ class KommunePage(RoutableMixin, BasePage):
 PHONE = RegexValidator(
     r"^\+?[0-9 ]{8,20}$", _("Skriv telefonnummeret med sifre, for eksempel 72 00 00 00.")
 )
+
+
+def check_contact(contact):
+    """A contact can be reached, and a yes has its date."""
+    if not contact.email and not contact.phone:
+        raise ValidationError(_("Skriv e-post eller telefon, så andre kan ta kontakt."))
+    if contact.consent and contact.consent_date is None:
+        raise ValidationError({"consent_date": _("Skriv når personen sa ja.")})
 
 
 class KommuneContact(Orderable):
@@ -285,10 +307,52 @@ class KommuneContact(Orderable):
 
     def clean(self):
         super().clean()
-        if not self.email and not self.phone:
-            raise ValidationError(_("Skriv e-post eller telefon, så andre kan ta kontakt."))
-        if self.consent and self.consent_date is None:
-            raise ValidationError({"consent_date": _("Skriv når personen sa ja.")})
+        check_contact(self)
+
+
+class NetworkContact(models.Model):
+    """One of the network's own coordinators, on «Om nettverket». Shown only when the
+    person has agreed to it, as a kommune's contacts are; never in the API or search."""
+
+    name = models.CharField(_("navn"), max_length=120)
+    role = models.CharField(_("rolle"), max_length=160)
+    organisation = models.CharField(_("arbeidssted"), max_length=160, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[PHONE])
+    consent = models.BooleanField(
+        _("har sagt ja til å stå på siden"),
+        default=False,
+        help_text=_("Spør personen først. Uten ja vises ingenting om personen."),
+    )
+    consent_date = models.DateField(_("dato for ja"), null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("consent"),
+        FieldPanel("consent_date"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("kontaktperson i nettverket")
+        verbose_name_plural = _("kontaktpersoner i nettverket")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def listed(cls):
+        return cls.objects.filter(consent=True, consent_date__isnull=False)
+
+    def clean(self):
+        super().clean()
+        check_contact(self)
 
 
 class KommuneLookup:

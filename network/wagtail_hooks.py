@@ -1,10 +1,11 @@
-"""Admin for the SDG snippet: editors see at a glance which names still need checking."""
+"""Admin for the SDG snippet (editors see at a glance which names still need checking) and the
+network's own contact people."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from network.models import SDG
+from network.models import SDG, NetworkContact
 
 
 class SDGViewSet(SnippetViewSet):
@@ -18,3 +19,17 @@ class SDGViewSet(SnippetViewSet):
 
 
 register_snippet(SDGViewSet)
+
+
+class NetworkContactViewSet(SnippetViewSet):
+    """The network's coordinators, on «Om nettverket» when they have agreed to it."""
+
+    model = NetworkContact
+    icon = "user"
+    menu_label = _("Kontaktpersoner i nettverket")
+    add_to_admin_menu = True
+    list_display = ["name", "role", "organisation", "consent"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(NetworkContactViewSet)

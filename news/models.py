@@ -144,8 +144,8 @@ class NewsIndexPage(FeedMixin, IndexPage):
         articles = NewsPage.listing(locale)
         form = NewsFilterForm(
             self.filter_parameters(request),
-            kommuner=KommunePage.objects.live().filter(locale=locale).order_by("title"),
-            themes=ThemePage.objects.live().filter(locale=locale),
+            kommuner=KommunePage.objects.live().public().filter(locale=locale).order_by("title"),
+            themes=ThemePage.objects.live().public().filter(locale=locale),
             goals=SDG.objects.filter(locale=locale).order_by("number"),
             years=sorted({d.year for d in articles.values_list("date", flat=True)}, reverse=True),
         )

@@ -18,16 +18,24 @@ from alerts.models import Subscription
 from cases.factories import CasePageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
+from reports.factories import ReportPageFactory
 from tests.conftest import froya
 
 pytestmark = pytest.mark.django_db
 
 
 class Inbox:
-    """What the SMTP server received, as parsed messages."""
+    """What the SMTP server received, as parsed messages. It refuses mail to
+    refused@example.no, as a mail server refuses an address that does not exist."""
 
     def __init__(self):
         self.messages = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address == "refused@example.no":
+            return "550 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(
@@ -242,3 +250,77 @@ def test_an_old_or_made_up_link_says_so(client):
         response = client.get(f"/varsler/{kind}/finnes-ikke/")
         assert response.status_code == 404
         assert "Lenken virker ikke lenger" in response.content.decode()
+
+
+def test_one_refused_address_does_not_stop_the_others_and_a_title_cannot_add_headers(
+    client, inbox, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    for address in ("refused@example.no", "kari@example.no"):
+        Subscription.objects.create(
+            email=address, kinds="nyheter", confirmed_at=datetime.datetime.now(datetime.UTC)
+        )
+    publish_news(capture, title="Ny sak\nBcc: alle@example.no")
+    [alert] = inbox.to("kari@example.no")
+    assert header(alert, "Subject") == "Nytt i Bærekraftsportalen: Ny sak Bcc: alle@example.no"
+    assert "Bcc" not in {name for name, _value in alert.items()}
+
+
+def test_a_report_reaches_someone_who_chose_a_theme_as_reports_have_none(
+    client, inbox, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    confirmed(client, capture, inbox, kinds=["rapporter"], themes=["matsvinn"], kommuner=["5014"])
+    with capture(execute=True):
+        report = ReportPageFactory(parent=froya(), title="Bærekraftsrapport 2026")
+        report.save_revision().publish()
+    subjects = [header(m, "Subject") for m in inbox.to("kari@example.no")[1:]]
+    assert subjects == ["Nytt i Bærekraftsportalen: Bærekraftsrapport 2026"]
+
+
+def test_a_page_made_private_after_it_was_announced_is_left_out_of_the_digest(
+    client, inbox, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    with time_machine.travel(datetime.datetime(2026, 11, 2, 9, tzinfo=datetime.UTC)):
+        confirmed(client, capture, inbox, frequency="ukentlig")
+    with time_machine.travel(datetime.datetime(2026, 11, 4, 9, tzinfo=datetime.UTC)):
+        page = publish_news(capture, title="Snart privat")
+        publish_news(capture, title="Offentlig")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    with time_machine.travel(datetime.datetime(2026, 11, 9, 6, tzinfo=datetime.UTC)):
+        call_command("send_alert_digests", stdout=open("/dev/null", "w"))
+    text = body(inbox.to("kari@example.no")[-1])
+    assert "Offentlig" in text and "Snart privat" not in text
+
+
+def test_plus_addresses_count_as_the_inbox_they_reach(
+    client, inbox, django_capture_on_commit_callbacks
+):
+    for number in range(5):
+        sign_up(client, django_capture_on_commit_callbacks, f"kari+{number}@example.no")
+        cache.clear()  # as if from another visitor address each time
+    assert len(inbox.messages) == 3
+
+
+def test_unsubscribing_deletes_every_sign_up_of_the_address(
+    client, inbox, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    subscription = confirmed(client, capture, inbox)
+    sign_up(client, capture, kinds=["rapporter"])  # a change, waiting for its confirmation
+    assert Subscription.objects.filter(email="kari@example.no").count() == 2
+    client.post(f"/varsler/avmeld/{subscription.token}/", {"List-Unsubscribe": "One-Click"})
+    assert not Subscription.objects.filter(email="kari@example.no").exists()
+
+
+def test_a_confirmation_link_older_than_a_week_no_longer_works(
+    client, inbox, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(datetime.datetime(2026, 11, 2, 9, tzinfo=datetime.UTC)):
+        sign_up(client, django_capture_on_commit_callbacks)
+    [mail] = inbox.to("kari@example.no")
+    with time_machine.travel(datetime.datetime(2026, 11, 10, 9, tzinfo=datetime.UTC)):
+        response = client.post(path(link(mail, "bekreft")))
+    assert response.status_code == 404
+    assert not Subscription.objects.exists()

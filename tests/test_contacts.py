@@ -8,7 +8,7 @@ import pytest
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from network.models import KommuneContact, KommunePage
+from network.models import KommuneContact, KommunePage, NetworkContact
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,34 @@ def test_om_nettverket_lists_the_member_organisations(client):
     assert html.count('itemtype="https://schema.org/Organization"') == 5
     english = client.get("/en/om-nettverket/").content.decode()
     assert "Trøndelag County Council" in english
+
+
+def test_a_withdrawn_yes_is_withdrawn_in_every_language_at_once(client):
+    contact = add_contact(froya())
+    for prefix in ("", "/nn", "/en"):
+        assert "Kari Nordmann" in client.get(f"{prefix}/kommuner/froya/").content.decode()
+    contact.consent = False
+    contact.save()
+    for prefix in ("", "/nn", "/en"):
+        assert "Kari Nordmann" not in client.get(f"{prefix}/kommuner/froya/").content.decode()
+    api = client.get("/api/v2/pages/?type=network.KommunePage&fields=listed_contacts").json()
+    assert "Kari Nordmann" not in str(api)
+
+
+def test_the_networks_coordinators_show_on_om_nettverket_only_with_a_yes(client):
+    NetworkContact.objects.create(
+        name="Nora Koordinator",
+        role="Nettverkskoordinator",
+        email="nora@example.no",
+        consent=True,
+        consent_date=datetime.date(2026, 11, 1),
+    )
+    NetworkContact.objects.create(name="Uten Ja", role="Koordinator", email="uten@example.no")
+    for prefix in ("", "/nn", "/en"):
+        html = client.get(f"{prefix}/om-nettverket/").content.decode()
+        assert '<h3 class="ds-heading" data-size="xs" itemprop="name">Nora Koordinator</h3>' in html
+        assert "Uten Ja" not in html
+    assert "Nora Koordinator" not in client.get("/personvern/").content.decode()
+    # Not in the API or search either: the people are not part of any page's content.
+    assert "Nora" not in str(client.get("/api/v2/pages/?fields=*&limit=100").json())
+    assert "Nora Koordinator" not in client.get("/sok/?q=Nora").content.decode()

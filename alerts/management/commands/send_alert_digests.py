@@ -7,10 +7,10 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from alerts.models import Frequency, Subscription
+from alerts.models import CONFIRMATION_DAYS, Frequency, Subscription
 from alerts.tasks import send_digest
 
-UNCONFIRMED_KEPT = datetime.timedelta(days=7)
+UNCONFIRMED_KEPT = datetime.timedelta(days=CONFIRMATION_DAYS)
 
 
 class Command(BaseCommand):

@@ -197,6 +197,18 @@ class Command(BaseCommand):
                 ],
             )
         )
+        # So did the network's own contact people, on «Om nettverket».
+        coordinators.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="network",
+                codename__in=[
+                    "add_networkcontact",
+                    "change_networkcontact",
+                    "delete_networkcontact",
+                    "view_networkcontact",
+                ],
+            )
+        )
         self.ensure_workflow(coordinators, root_page)
         self.retire_wagtail_default_groups()
 
