@@ -84,17 +84,17 @@ def indicators(locale=None):
     locale = locale or active_locale()
 
     def read():
-        default = list(
-            Indicator.objects.filter(
-                Exists(Observation.objects.filter(indicator=OuterRef("pk"))),
-                locale__language_code=default_language(),
-            ).order_by("code")
-        )
+        found = Indicator.objects.filter(
+            Exists(Observation.objects.filter(indicator=OuterRef("pk"))),
+            locale__language_code=default_language(),
+        ).order_by("code")
         # A code that cannot stand in an address (imported before codes were checked)
         # would break every page that links to the indicator: left out, and said.
-        for i in [i for i in default if not CODE.fullmatch(i.code)]:
-            logger.warning("Indikatoren %r vises ikke: koden kan ikke stå i en adresse.", i.code)
-            default.remove(i)
+        default = [indicator for indicator in found if CODE.fullmatch(indicator.code)]
+        for left_out in set(found) - set(default):
+            logger.warning(
+                "Indikatoren %r vises ikke: koden kan ikke stå i en adresse.", left_out.code
+            )
         shown = in_locale(Indicator, default, locale)
         for source, indicator in zip(default, shown, strict=True):
             indicator.source_pk = source.pk

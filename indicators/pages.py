@@ -35,7 +35,7 @@ def goal_names():
     locale = active_locale()
 
     def read():
-        default = SDG.objects.filter(locale__language_code="nb")
+        default = SDG.objects.filter(locale__language_code=default_language())
         return {sdg.number: sdg.name for sdg in in_locale(SDG, default, locale)}
 
     return remembered(f"goal-names:{locale.language_code}", read)

@@ -500,3 +500,19 @@ def test_a_goal_filtered_case_listing_shows_the_goals_indicators(client):
     html = client.get("/god-praksis/?mal=12").content.decode()
     section = html[html.index('id="goal-indicators-heading"') :].split("</section>")[0]
     assert 'href="/indikatorer/EKS-AVFALL/"' in section and "EKS-SYKKEL" not in section
+
+
+def test_an_indicator_whose_code_cannot_stand_in_an_address_is_left_out_not_a_500(client):
+    """Codes are checked on import now; one stored before that must not break pages."""
+    batch = Observation.objects.first().batch
+    odd = Indicator.objects.create(
+        code="SDG 11.6.1", name="Gammel kode", locale=Locale.get_default()
+    )
+    Observation.objects.create(
+        indicator=odd, area=Area.objects.get(code="5014"), period="2024", value=1, batch=batch
+    )
+    pagecache.new_generation()
+    for path in ("/indikatorer/", PROFILE, "/tema/matsvinn/", "/sok/?q=gammel", "/sitemap.xml"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Gammel kode" not in response.content.decode(), path
