@@ -4,9 +4,10 @@ bar is labelled directly so colour is never the only cue, and every mark has at 
 contrast against the white page. The templates put a table of the same figures after
 each chart."""
 
+import functools
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -33,10 +34,17 @@ def number(value, decimals):
     value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     if not value:
         value = abs(value)  # no «-0,0»
-    point = formats.get_format("DECIMAL_SEPARATOR")
-    group = formats.get_format("THOUSAND_SEPARATOR")
+    point, group = separators(translation.get_language())
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", point).replace("\0", group)
+
+
+@functools.lru_cache(maxsize=16)
+def separators(language):
+    """The language's decimal and thousand separators: looked up once per language, not
+    for each of the thousands of figures a page writes."""
+    with translation.override(language):
+        return formats.get_format("DECIMAL_SEPARATOR"), formats.get_format("THOUSAND_SEPARATOR")
 
 
 def with_unit(value, unit, decimals):
