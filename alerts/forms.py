@@ -5,9 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alerts.models import Frequency, Kind
+from core.forms import HoneypotMixin
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(HoneypotMixin):
     email = forms.EmailField(
         label=_("E-postadressen din"),
         max_length=254,
@@ -35,15 +36,8 @@ class SubscribeForm(forms.Form):
         initial=Frequency.IMMEDIATELY,
         widget=forms.RadioSelect,
     )
-    # A field people never see: a form that comes back with it filled in was sent by a
-    # program, not a person.
-    website = forms.CharField(label=_("Ikke fyll ut dette feltet"), required=False)
 
     def __init__(self, *args, themes, kommuner, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].choices = [(theme.slug, theme.title) for theme in themes]
         self.fields["kommuner"].choices = [(k.kommunenummer, k.title) for k in kommuner]
-
-    @property
-    def is_from_a_program(self):
-        return bool(self.data.get("website"))

@@ -36,6 +36,11 @@ class Frequency(models.TextChoices):
     WEEKLY = "ukentlig", _("En gang i uka, samlet")
 
 
+def listed(text):
+    """The values of a comma-separated field, as a set."""
+    return {value for value in text.split(",") if value}
+
+
 def new_token():
     return secrets.token_urlsafe(32)
 
@@ -71,7 +76,7 @@ class Subscription(models.Model):
         super().save(*args, **kwargs)
 
     def listed(self, field):
-        return {value for value in getattr(self, field).split(",") if value}
+        return listed(getattr(self, field))
 
     def wants(self, announcement):
         """Whether an announced page is what this subscription asked for: its kind, and
@@ -107,4 +112,4 @@ class Announcement(models.Model):
         return f"{self.page} ({self.get_kind_display()})"
 
     def listed(self, field):
-        return {value for value in getattr(self, field).split(",") if value}
+        return listed(getattr(self, field))

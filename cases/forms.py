@@ -7,34 +7,16 @@ from django import forms
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotMixin
 from core.text import by_title
+from network.forms import VocabularyFilterForm
 from network.models import KommunePage
 
 
-class CaseFilterForm(forms.Form):
+class CaseFilterForm(VocabularyFilterForm):
     """Kommune, theme, goal and start year, combined, in the URL."""
 
-    kommune = forms.ChoiceField(label=_("Kommune"), required=False)
-    tema = forms.ChoiceField(label=_("Tema"), required=False)
-    mal = forms.TypedChoiceField(
-        label=_("Bærekraftsmål"), required=False, coerce=int, empty_value=None
-    )
     ar = forms.TypedChoiceField(label=_("Startår"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, data, *, kommuner, themes, goals, years):
-        # The choices come from the page (the kommuner, themes and goals of its language,
-        # the years cases started), as ReportFilterForm's do.
-        super().__init__(data)
-        self.kommuner = {kommune.kommunenummer: kommune for kommune in kommuner}
-        self.themes = {theme.slug: theme for theme in themes}
-        self.fields["kommune"].choices = [("", _("Alle kommuner"))] + [
-            (number, kommune.title) for number, kommune in self.kommuner.items()
-        ]
-        self.fields["tema"].choices = [("", _("Alle tema"))] + [
-            (slug, theme.title) for slug, theme in self.themes.items()
-        ]
-        self.fields["mal"].choices = [("", _("Alle mål"))] + [(g.number, str(g)) for g in goals]
-        self.fields["ar"].choices = [("", _("Alle år"))] + [(year, year) for year in years]
 
     def filter(self, cases):
         """The cases that match every valid filter; invalid ones are left out and shown to
@@ -43,11 +25,7 @@ class CaseFilterForm(forms.Form):
         data = self.cleaned_data
         if number := data.get("kommune"):
             cases = cases.child_of(self.kommuner[number])
-        if slug := data.get("tema"):
-            # Cases relate to the bokmål theme; the visitor may be reading nn or en.
-            cases = cases.filter(themes__translation_key=self.themes[slug].translation_key)
-        if goal := data.get("mal"):
-            cases = cases.filter(sdgs__number=goal)
+        cases = self.filter_by_theme_and_goal(cases)
         if year := data.get("ar"):
             cases = cases.filter(period_start__year=year)
         return cases.distinct()
@@ -87,7 +65,7 @@ def plain_text(value):
     return text
 
 
-class CaseSuggestionForm(forms.Form):
+class CaseSuggestionForm(HoneypotMixin):
     name = forms.CharField(label=_("Navnet ditt"), max_length=100)
     kommune = forms.ChoiceField(label=_("Kommune"))
     email = forms.EmailField(
@@ -108,9 +86,6 @@ class CaseSuggestionForm(forms.Form):
         ),
         error_messages={"required": _("Du må samtykke før du kan sende forslaget.")},
     )
-    # A field people never see: a form that comes back with it filled in was sent by a
-    # program, not a person.
-    website = forms.CharField(label=_("Ikke fyll ut dette feltet"), required=False)
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,10 +95,6 @@ class CaseSuggestionForm(forms.Form):
         self.fields["kommune"].choices = [("", _("Velg kommune"))] + [
             (number, kommune.title) for number, kommune in self.kommuner.items()
         ]
-
-    @property
-    def is_from_a_program(self):
-        return bool(self.data.get("website"))
 
     def suggestion_fields(self):
         """The cleaned form as the fields of a CaseSuggestion."""

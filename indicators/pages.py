@@ -240,6 +240,16 @@ def requested_period(request, table, indicator):
     return asked
 
 
+def shown_indicator(request, code):
+    """(indicator, its figures, the period asked for) for an indicator's page; a 404 for
+    a code no indicator has."""
+    indicator = indicator_by_code(code)
+    if indicator is None:
+        raise Http404
+    table = Table([indicator])
+    return indicator, table, requested_period(request, table, indicator)
+
+
 def fetched_on(indicator):
     """When the indicator's figures were last imported."""
     return (
@@ -291,11 +301,7 @@ def ranking(table, indicator, period, highlighted=None):
 
 def indicator_page(request, page, code, download=None):
     """One indicator: the kommuner ranked, each kommune's trend, and the text."""
-    indicator = indicator_by_code(code)
-    if indicator is None:
-        raise Http404
-    table = Table([indicator])
-    period = requested_period(request, table, indicator)
+    indicator, table, period = shown_indicator(request, code)
     if download:
         return downloads.respond(
             download,
@@ -350,11 +356,7 @@ def indicator_page(request, page, code, download=None):
 def embed(request, page, code):
     """The ranking chart and its table, alone, for other sites to frame: ?kommune=5001
     marks one kommune."""
-    indicator = indicator_by_code(code)
-    if indicator is None:
-        raise Http404
-    table = Table([indicator])
-    period = requested_period(request, table, indicator)
+    indicator, table, period = shown_indicator(request, code)
     highlighted = None
     asked = request.GET.get("kommune", "").strip()
     if asked:
