@@ -1,9 +1,10 @@
-"""The filters the listings share: kommune, theme and goal, chosen from the pages and
-goals of the visitor's language, in the URL. Each listing adds its year and says how the
-choices narrow its pages (`filter`)."""
+"""The filters the listings share (kommune, theme and goal, chosen from the pages and
+goals of the visitor's language, in the URL; each listing adds its year and says how the
+choices narrow its pages), and the kommune page's admin form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class VocabularyFilterForm(forms.Form):
@@ -34,3 +35,35 @@ class VocabularyFilterForm(forms.Form):
         if goal := data.get("mal"):
             pages = pages.filter(sdgs__number=goal)
         return pages
+
+
+class KommunePageForm(WagtailAdminPageForm):
+    """The kommune page in the admin. A contact added in a draft exists only in the draft's
+    revision, without an id, so the formset takes it for a new one each time the page is
+    posted; approving from the edit view would then count as an edit, and with
+    WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT the review would start again, for ever.
+    Here the contacts have changed only when what they say has changed."""
+
+    CONTACT_FIELDS = ("name", "role", "email", "phone", "consent", "consent_date")
+
+    def has_changed(self):
+        if self.changed_data:
+            return True
+        for name, formset in self.formsets.items():
+            if name == "contacts":
+                if self.contacts_changed(formset):
+                    return True
+            elif any(form.has_changed() for form in formset.forms):
+                return True
+        return False
+
+    def contacts_changed(self, formset):
+        before = [
+            tuple(getattr(contact, field) for field in self.CONTACT_FIELDS)
+            for contact in sorted(self.instance.contacts.all(), key=lambda c: c.sort_order or 0)
+        ]
+        after = [
+            tuple(form.cleaned_data.get(field) for field in self.CONTACT_FIELDS)
+            for form in formset.ordered_forms
+        ]
+        return before != after

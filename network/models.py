@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.memo import remembered
 from core.models import BasePage, ContentPage, IndexPage, RoutableMixin, in_locale
+from network.forms import KommunePageForm
 
 
 class SDG(TranslatableMixin, models.Model):
@@ -177,6 +178,7 @@ class KommunePage(RoutableMixin, BasePage):
             help_text=_("Vises på kommunesiden bare når personen har sagt ja til det. Skriv når."),
         ),
     ]
+    base_form_class = KommunePageForm
     parent_page_types = ["network.KommuneIndexPage"]
     subpage_types = ["reports.ReportPage", "cases.CasePage"]
     translatable_fields = BasePage.translatable_fields + [

@@ -92,7 +92,8 @@ def edit_form(page, contacts):
             "kommunenummer": page.kommunenummer,
             "offisielt_navn": page.offisielt_navn,
             "indicator_url": page.indicator_url,
-            "intro": rich_text(page.intro or ""),
+            # An empty rich text field comes back from the editor as null.
+            "intro": rich_text(page.intro) if page.intro else "null",
             "contacts": inline_formset(contacts),
             "comments": inline_formset([]),
         }
@@ -117,9 +118,52 @@ def test_a_kommune_editor_adds_a_contact_that_shows_once_a_coordinator_approves(
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "Kari Nordmann" not in client.get("/kommuner/froya/").content.decode()  # not yet
+    # The coordinator approves from the admin's dashboard, as «Venter på godkjenning»
+    # offers it (the button posts to Wagtail's workflow action).
     client.force_login(coordinator)
     page.refresh_from_db()
-    page.get_latest_revision().publish()
+    task_state = page.current_workflow_task_state
+    dashboard = client.get("/admin/").content.decode()
+    action = f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
+    assert f'data-workflow-action-url="{action}"' in dashboard
+    assert client.post(action, {"next": "/admin/"}).status_code == 302
+    assert "Kari Nordmann" in client.get("/kommuner/froya/").content.decode()
+
+
+def test_a_coordinator_can_approve_a_new_contact_from_the_edit_view(
+    client, froya_editor, coordinator
+):
+    """The contact exists only in the draft; approving it from the page editor once
+    counted as an edit, and the review started over each time."""
+    page = froya()
+    contact = {
+        "name": "Kari Nordmann",
+        "role": "Rådgiver",
+        "email": "kari@example.no",
+        "phone": "",
+        "consent": "on",
+        "consent_date": "2026-11-01",
+        "ORDER": "1",
+    }
+    client.force_login(froya_editor)
+    client.post(
+        f"/admin/pages/{page.pk}/edit/", {**edit_form(page, [contact]), "action-submit": "1"}
+    )
+    client.force_login(coordinator)
+    page.refresh_from_db()
+    revisions = page.revisions.count()
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {
+            **edit_form(page, [contact]),
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+        },
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.revisions.count() == revisions  # not taken for an edit
+    assert page.current_workflow_state is None  # approved, the workflow is done
     assert "Kari Nordmann" in client.get("/kommuner/froya/").content.decode()
 
 
